@@ -1,0 +1,63 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Lintel",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "lintel", targets: ["lintel"]),
+        .library(name: "LintelModel", targets: ["LintelModel"]),
+        .library(name: "LintelCapacity", targets: ["LintelCapacity"]),
+        .library(name: "LintelReview", targets: ["LintelReview"]),
+        .library(name: "LintelSimulation", targets: ["LintelSimulation"]),
+        .library(name: "LintelRender", targets: ["LintelRender"]),
+        .library(name: "LintelImport", targets: ["LintelImport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+    ],
+    targets: [
+        // The model: types, units, loader, diagnostics, JSON Schema.
+        .target(name: "LintelModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Queueing-theory arithmetic shared by review, simulation and render.
+        .target(name: "LintelCapacity", dependencies: ["LintelModel"]),
+        // The architect's rule catalog.
+        .target(name: "LintelReview", dependencies: ["LintelModel", "LintelCapacity"]),
+        // Discrete-event simulation under load and faults.
+        .target(
+            name: "LintelSimulation",
+            dependencies: [
+                "LintelModel", "LintelCapacity",
+                .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ],
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
+        ),
+        // Diagrams and reports.
+        .target(name: "LintelRender", dependencies: ["LintelModel", "LintelCapacity", "LintelReview"]),
+        // docker-compose and Kubernetes importers.
+        .target(name: "LintelImport", dependencies: ["LintelModel", .product(name: "Yams", package: "Yams")]),
+        .executableTarget(
+            name: "lintel",
+            dependencies: [
+                "LintelModel", "LintelCapacity", "LintelReview", "LintelSimulation", "LintelRender", "LintelImport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "lintel-bench",
+            dependencies: ["LintelModel", "LintelCapacity", "LintelReview", "LintelSimulation"]
+        ),
+        .testTarget(name: "LintelModelTests", dependencies: ["LintelModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LintelCapacityTests", dependencies: ["LintelModel", "LintelCapacity"]),
+        .testTarget(name: "LintelReviewTests", dependencies: ["LintelModel", "LintelCapacity", "LintelReview"]),
+        .testTarget(name: "LintelSimulationTests", dependencies: ["LintelModel", "LintelSimulation"]),
+        .testTarget(name: "LintelRenderTests", dependencies: ["LintelModel", "LintelRender"]),
+        .testTarget(name: "LintelImportTests", dependencies: ["LintelModel", "LintelImport", "LintelReview"]),
+        .testTarget(name: "LintelCLITests", dependencies: ["lintel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

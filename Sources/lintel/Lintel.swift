@@ -8,6 +8,7 @@ struct Lintel: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             // Register each subcommand here, one per line.
+            Check.self,
         ]
     )
 }

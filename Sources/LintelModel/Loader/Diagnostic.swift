@@ -30,7 +30,7 @@ public struct Diagnostic: Sendable, Codable, Hashable, CustomStringConvertible {
     /// A hint printed under the message: accepted forms, a "did you mean", the fix.
     public var hint: String?
 
-    public init(_ severity: Severity = .error, _ message: String, at location: SourceLocation, hint: String? = nil) {
+    public init(_ message: String, at location: SourceLocation, hint: String? = nil, severity: Severity = .error) {
         self.severity = severity
         self.message = message
         self.location = location

@@ -247,6 +247,8 @@ public struct EnvironmentVariable: Sendable, Codable, Equatable {
     public var value: String?
     /// True when the value is referenced from a secret manager rather than written in configuration.
     public var fromSecret: Bool
+    /// The secret's name when the value comes from a secret store.
+    public var secretReference: String?
     public var location: SourceLocation?
     public init(name: String, value: String?, fromSecret: Bool = false, location: SourceLocation? = nil) {
         self.name = name

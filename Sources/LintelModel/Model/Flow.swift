@@ -12,6 +12,8 @@ public struct Flow: Sendable, Codable, Equatable {
     public var rate: Rate
     /// Peak arrival rate (resolved from `peak`, or `rate` scaled by the traffic's peak/average).
     public var peak: Rate
+    /// Fraction of `requirements.traffic` this flow takes, when given instead of a rate.
+    public var share: Double?
     /// Service levels for this flow; the system's `requirements.slo` where not given.
     public var slo: ServiceLevel?
     public var consistency: Consistency?

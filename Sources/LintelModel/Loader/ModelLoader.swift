@@ -1,0 +1,57 @@
+import Foundation
+
+/// A loaded, validated model and the warnings found on the way.
+public struct LoadedModel: Sendable {
+    public var model: Model
+    public var warnings: [Diagnostic]
+}
+
+/// Loads model files: parse, check against `ModelSpec`, build, check references.
+///
+/// Every problem is collected; loading fails with all of them, sorted by position.
+public enum ModelLoader {
+    /// Most diagnostics reported for one file; the rest are summarised.
+    public static let diagnosticLimit = 200
+
+    /// Loads the model file at `path` (YAML or JSON).
+    public static func load(path: String) throws(ModelLoadError) -> LoadedModel {
+        let tree = try YAMLDocument.read(path: path).get()
+        return try load(tree: tree, file: path)
+    }
+
+    /// Loads a model from text; `file` names it in diagnostics.
+    public static func load(text: String, file: String = "<input>") throws(ModelLoadError) -> LoadedModel {
+        let tree = try YAMLDocument.parse(text: text, file: file).get()
+        return try load(tree: tree, file: file)
+    }
+
+    /// Loads a model from a parsed tree.
+    public static func load(tree: YAMLTree, file: String) throws(ModelLoadError) -> LoadedModel {
+        guard tree.entries != nil else {
+            throw ModelLoadError([Diagnostic("a model must be a mapping with 'lintel', 'system' and 'components', found \(tree.typeDescription)",
+                                             at: tree.location, hint: "start the file with:\nlintel: 1\nsystem: my-system\ncomponents: …")])
+        }
+        var validator = SpecValidator()
+        validator.validate(tree, as: .object(ModelSpec.rootName), key: ModelSpec.rootName)
+        let builder = ModelBuilder(file: file)
+        var model = builder.build(tree)
+        var checker = ReferenceChecker()
+        if !validator.diagnostics.contains(where: { $0.message.hasPrefix("missing required key 'components'") }) {
+            checker.check(&model)
+        }
+        let all = (validator.diagnostics + builder.diagnostics + checker.diagnostics).sorted(by: Self.order)
+        let errors = all.filter { $0.severity == .error }
+        guard errors.isEmpty else { throw ModelLoadError(limited(all)) }
+        return LoadedModel(model: model, warnings: all)
+    }
+
+    static func order(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+        lhs.location == rhs.location ? lhs.message < rhs.message : lhs.location < rhs.location
+    }
+
+    static func limited(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        guard diagnostics.count > diagnosticLimit, let last = diagnostics.last else { return diagnostics }
+        return Array(diagnostics.prefix(diagnosticLimit)) + [Diagnostic(
+            "\(diagnostics.count - diagnosticLimit) more problems not shown", at: last.location, severity: .note)]
+    }
+}

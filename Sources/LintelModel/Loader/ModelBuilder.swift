@@ -87,7 +87,8 @@ final class ModelBuilder {
         scenario.description = fields.string("description")
         for item in fields["load"]?.items ?? [] where item.entries != nil {
             let step = FieldReader(item)
-            scenario.load.append(LoadStep(at: step.duration("at") ?? TimeSpan(seconds: 0), rate: step.rate("rate"),
+            guard let at = step.duration("at") else { continue }
+            scenario.load.append(LoadStep(at: at, rate: step.rate("rate"),
                                           scale: step.multiplier("scale"), flow: step.string("flow"), location: item.location))
         }
         for item in fields["faults"]?.items ?? [] where item.entries != nil {

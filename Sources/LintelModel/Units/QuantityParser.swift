@@ -7,7 +7,7 @@ public enum QuantityKind: String, Sendable, CaseIterable {
     /// The accepted forms, shown in hints when a value does not parse.
     public var acceptedForms: String {
         switch self {
-        case .duration: "a number with a unit: 250us, 300ms, 2s, 5m, 1h, 7d, 2w, 6mo, 2y"
+        case .duration: "a number with a unit: 250us, 300ms, 2s, 5m, 1h, 7d, 2w, 6mo, 2y, or a sum like 1h30m"
         case .rate: "a count per unit of time: 300/s, 10000/min, 100K/hour, 1M/day (K, M, B suffixes allowed)"
         case .size: "a number with a unit: 512B, 64KB, 200GB, 2TB (powers of 1000) or 512MiB, 4GiB, 4Gi (powers of 1024)"
         case .dataGrowth: "an amount per period: 20GB/month, 1GB/day, 2TB/year"
@@ -27,7 +27,7 @@ public enum QuantityKind: String, Sendable, CaseIterable {
         let number = #"[0-9]+(\.[0-9]+)?"#
         let scaled = number + #"\s*[kKMB]?"#
         switch self {
-        case .duration: return #"^\s*"# + number + #"\s*(ns|us|µs|ms|s|sec|m|min|h|hr|d|w|mo|y)\s*$"#
+        case .duration: return #"^\s*("# + number + #"\s*(ns|us|µs|ms|s|sec|m|min|h|hr|d|w|mo|y)\s*)+$"#
         case .rate: return #"^\s*"# + scaled + #"\s*(/\s*(s|sec|second|m|min|minute|h|hr|hour|d|day|week|month)|rps|qps)\s*$"#
         case .size: return #"^\s*"# + number + #"\s*(B|[KMGTP]B|[KMGTP]iB|[KMGTP]i)\s*$"#
         case .dataGrowth: return #"^\s*"# + number + #"\s*(B|[KMGTP]B|[KMGTP]iB|[KMGTP]i)\s*/\s*(day|week|month|year)\s*$"#
@@ -130,13 +130,26 @@ public enum QuantityParser {
         return (value, text[end...].trimmingCharacters(in: .whitespaces))
     }
 
+    /// A duration, possibly compound: `300ms`, `2s`, `1h30m`, `5m30s`.
     static func duration(_ text: String) -> Result<Double, Failure> {
-        guard let (value, unit) = split(text) else { return .failure(Failure(message: "'\(text)' is not a duration")) }
-        if unit.isEmpty { return .failure(Failure(message: "'\(text)' has no unit")) }
-        guard let factor = durationUnits.first(where: { $0.0 == unit })?.1 else {
-            return .failure(Failure(message: "unknown time unit '\(unit)'"))
+        var rest = Substring(text)
+        var total = 0.0
+        var first = true
+        while !rest.isEmpty {
+            guard let (value, tail) = split(String(rest)), first || value >= 0 else {
+                return .failure(Failure(message: "'\(text)' is not a duration"))
+            }
+            if tail.isEmpty { return .failure(Failure(message: "'\(text)' has no unit")) }
+            let unitEnd = tail.firstIndex { $0.isNumber } ?? tail.endIndex
+            let unit = tail[..<unitEnd].trimmingCharacters(in: .whitespaces)
+            guard let factor = durationUnits.first(where: { $0.0 == unit })?.1 else {
+                return .failure(Failure(message: "unknown time unit '\(unit)'"))
+            }
+            total += value * factor
+            rest = Substring(tail[unitEnd...])
+            first = false
         }
-        return .success(value * factor)
+        return .success(total)
     }
 
     static func scaledNumber(_ text: String) -> Result<Double, Failure> {

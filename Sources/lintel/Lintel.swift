@@ -9,6 +9,7 @@ struct Lintel: ParsableCommand {
         subcommands: [
             // Register each subcommand here, one per line.
             Check.self,
+            Schema.self,
         ]
     )
 }

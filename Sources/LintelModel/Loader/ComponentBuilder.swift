@@ -116,6 +116,9 @@ struct ComponentBuilder {
         let explicitMode: CallMode? = fields.enumeration("mode")
         var call = Call(to: target, mode: explicitMode ?? defaultMode ?? .sync, location: tree.location)
         call.keyLocations = fields.keyLocations
+        // References point at the name itself, where a misspelling is.
+        call.keyLocations["to"] = fields.valueLocation("to")
+        if let at = fields.valueLocation("on_miss") { call.keyLocations["on_miss"] = at }
         call.protocolName = fields.enumeration("protocol")
         call.timeout = fields.duration("timeout")
         call.retries = fields.int("retries") ?? 0

@@ -9,6 +9,9 @@ struct FieldReader {
 
     func location(_ key: String) -> SourceLocation? { tree.entry(key)?.keyLocation }
 
+    /// Where the value of `key` starts (for references, where the misspelt name is).
+    func valueLocation(_ key: String) -> SourceLocation? { tree.entry(key)?.value.location }
+
     /// Locations of every key present, by key.
     var keyLocations: [String: SourceLocation] {
         var result: [String: SourceLocation] = [:]

@@ -12,6 +12,9 @@ final class ModelBuilder {
             version: root.int("lintel") ?? 1,
             system: root.string("system") ?? "",
             location: root.location("system") ?? tree.location)
+        if let system = root.string("system"), system.trimmingCharacters(in: .whitespaces).isEmpty {
+            diagnostics.append(Diagnostic("'system' must name the system", at: root.valueLocation("system") ?? tree.location))
+        }
         model.description = root.string("description")
         model.origin = Origin(format: .lintel, files: [file])
         if let node = root["requirements"] { model.requirements = requirements(node) }
@@ -78,6 +81,7 @@ final class ModelBuilder {
         flow.slo = fields["slo"].flatMap(serviceLevel)
         flow.consistency = fields.enumeration("consistency")
         flow.keyLocations = fields.keyLocations
+        if let at = fields.valueLocation("entry") { flow.keyLocations["entry"] = at }
         return flow
     }
 

@@ -8,9 +8,6 @@ struct ReferenceChecker {
     mutating func check(_ model: inout Model) {
         names = model.componentIndex
         flowNames = Set(model.flows.map(\.name))
-        if model.system.trimmingCharacters(in: .whitespaces).isEmpty {
-            error("'system' must name the system", at: model.location)
-        }
         if model.version != 1 {
             error("unsupported model version \(model.version)", at: model.location, hint: "this Lintel reads 'lintel: 1'")
         }

@@ -96,6 +96,8 @@ struct SpecValidator {
             return
         }
         for entry in entries {
+            // `x-` keys are extension fields, ignored: a place for YAML anchors and tool-specific notes.
+            if entry.key.hasPrefix("x-") { continue }
             guard let field = spec.field(entry.key) else {
                 let hint = Suggestion.closest(to: entry.key, in: spec.fields.map(\.key)).map { "did you mean '\($0)'?" }
                     ?? "known keys: " + spec.fields.map(\.key).joined(separator: ", ")

@@ -6,15 +6,10 @@ public struct ImportResult: Sendable, Codable, Equatable {
     public var model: Model
     /// Errors, warnings and notes, each located in the original files, in file order.
     public var diagnostics: [Diagnostic]
-    /// Where an environment variable's value comes from when it is a reference rather than
-    /// a literal (a Kubernetes `secretKeyRef`, a compose `${VAR}`), keyed by component, then
-    /// variable name. The model keeps only the fact that it is a reference.
-    public var secretReferences: [String: [String: String]]
 
-    public init(model: Model, diagnostics: [Diagnostic], secretReferences: [String: [String: String]] = [:]) {
+    public init(model: Model, diagnostics: [Diagnostic]) {
         self.model = model
         self.diagnostics = diagnostics
-        self.secretReferences = secretReferences
     }
 
     /// True when any diagnostic is an error: the model is then partial and should not be trusted.

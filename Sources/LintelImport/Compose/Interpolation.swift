@@ -18,6 +18,8 @@ struct Interpolator: Sendable {
 
     var environment: [String: String]
     var dotEnv: [String: String]
+    /// Where each `.env` variable was written.
+    var dotEnvLocations: [String: SourceLocation] = [:]
 
     func value(of name: String) -> (String?, Source) {
         if let value = environment[name] { return (value, .environment) }

@@ -19,6 +19,8 @@ struct YAMLNode: Sendable, Equatable {
     /// True when the scalar was written plain (unquoted, not a block scalar).
     var plain: Bool
     var location: SourceLocation
+    /// The scalar's text as written, when interpolation changed it (`${DB_PASSWORD}`).
+    var raw: String?
 
     init(_ content: Content, tag: String = "", plain: Bool = true, location: SourceLocation) {
         self.content = content

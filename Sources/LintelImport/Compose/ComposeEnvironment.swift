@@ -1,0 +1,91 @@
+import Foundation
+import LintelModel
+
+extension ComposeServiceReader {
+    /// `env_file` then `environment` (which wins for the same name), in the order first written.
+    mutating func readEnvironment(into component: inout Component) {
+        var variables: [EnvironmentVariable] = []
+        func add(_ variable: EnvironmentVariable) {
+            if let index = variables.firstIndex(where: { $0.name == variable.name }) {
+                variables[index] = variable
+            } else {
+                variables.append(variable)
+            }
+        }
+        if let entry = service.entry("env_file") {
+            component.keyLocations["env"] = entry.key.location
+            for variable in readEnvironmentFiles(entry.value) { add(variable) }
+        }
+        if let entry = service.entry("environment") {
+            component.keyLocations["env"] = entry.key.location
+            for item in ComposeTree.asMapping(entry.value).entries {
+                add(variable(named: item.name, value: item.value, location: item.key.location))
+            }
+        }
+        component.env = variables
+        for variable in variables {
+            guard let value = variable.value, let location = variable.location else { continue }
+            for endpoint in HostExtractor.endpoints(name: variable.name, value: value) {
+                evidence.append(CallEvidence(host: endpoint.host, location: location, protocolName: endpoint.protocolName,
+                                             isDeclaredDependency: false, variable: variable.name))
+            }
+        }
+    }
+
+    /// One `environment` entry. A value that is only a reference to a variable the deployer
+    /// supplies (`${DB_PASSWORD}`, or a bare `DB_PASSWORD` passed through) is not written in any
+    /// file: a secret-named one is recorded as coming from outside, without a value. A reference
+    /// resolved from `.env` is plain text in that file and is located there.
+    mutating func variable(named name: String, value node: YAMLNode, location: SourceLocation) -> EnvironmentVariable {
+        let secretName = SecretDetector.isSecretName(name)
+        if node.isNull {
+            let (value, source) = interpolator.value(of: name)
+            if secretName, source != .dotEnv {
+                var variable = EnvironmentVariable(name: name, value: nil, fromSecret: true, location: location)
+                variable.secretReference = "$" + name
+                return variable
+            }
+            return EnvironmentVariable(name: name, value: value, location: source == .dotEnv ? interpolator.dotEnvLocations[name] ?? location : location)
+        }
+        let text = node.string ?? ""
+        if let raw = node.raw, let reference = Interpolator.soleReference(raw) {
+            let (_, source) = interpolator.value(of: reference)
+            if source == .dotEnv {
+                return EnvironmentVariable(name: name, value: text, location: interpolator.dotEnvLocations[reference] ?? location)
+            }
+            if secretName {
+                var variable = EnvironmentVariable(name: name, value: nil, fromSecret: true, location: location)
+                variable.secretReference = raw
+                return variable
+            }
+        }
+        return EnvironmentVariable(name: name, value: text, location: location)
+    }
+
+    /// The variables of `env_file: path`, `env_file: [paths]` or `env_file: [{path, required}]`.
+    mutating func readEnvironmentFiles(_ node: YAMLNode) -> [EnvironmentVariable] {
+        let items = node.isSequence ? node.items : [node]
+        var variables: [EnvironmentVariable] = []
+        for item in items {
+            let path = item.string ?? item["path"]?.string
+            let required = item["required"]?.bool ?? true
+            guard let path else { continue }
+            let fullPath = path.hasPrefix("/") || projectDirectory == nil
+                ? path : URL(fileURLWithPath: projectDirectory ?? ".").appendingPathComponent(path).path
+            guard let text = environmentFileReader(fullPath) else {
+                if required {
+                    diagnostics.append(Report.warning("env_file '\(path)' cannot be read; its variables are missing", at: item.location))
+                }
+                continue
+            }
+            let (lines, found) = DotEnv.parse(text, file: fullPath)
+            diagnostics += found
+            for line in lines {
+                let (value, notes) = interpolator.interpolate(line.value, at: line.location)
+                diagnostics += notes
+                variables.append(EnvironmentVariable(name: line.name, value: value, location: line.location))
+            }
+        }
+        return variables
+    }
+}

@@ -10,6 +10,8 @@ struct Lintel: ParsableCommand {
             // Register each subcommand here, one per line.
             Check.self,
             Schema.self,
+            Capacity.self,
+            Import.self,
         ]
     )
 }

@@ -69,6 +69,8 @@ public struct ComponentCapacity: Sendable, Codable, Equatable {
     public var workers: Int
     /// c = instances × workers.
     public var servers: Int
+    /// What adds servers: `instances` (× workers) or, for a partitioned topic, `partitions`.
+    public var scalesBy: String
     public var arrivalAverage: Figure
     public var arrivalPeak: Figure
     /// λ at the evaluated load.
@@ -91,6 +93,8 @@ public struct ComponentCapacity: Sendable, Codable, Equatable {
     public var instancesNeeded: Int
     /// Extra load the component absorbs before reaching the target utilisation.
     public var headroom: Figure
+    /// Multiple of the evaluated load at which utilisation reaches 100%: c / a.
+    public var saturationMultiple: Figure
     public var runwayToTarget: Figure
     public var runwayToSaturation: Figure
     /// Most attempts one request to a flow entry can cause here when everything below fails.

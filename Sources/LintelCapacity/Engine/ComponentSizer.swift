@@ -11,7 +11,11 @@ struct ComponentSizer {
     mutating func report(_ node: Int, averageArrival: Double, peakArrival: Double, shares: [(flow: Int, unit: Double)],
                          flowNames: [String], latencyBudget: Double?, amplification: Double) -> ComponentCapacity {
         let component = graph.components[node]
-        let servers = component.servers
+        let servers = queue.servers[node]
+        let partitioned = queue.partitioned[node]
+        // A partitioned topic scales by partitions (one server each), everything else by instances.
+        let workersPerUnit = partitioned ? 1 : component.workers
+        let unit = partitioned ? "partitions" : "instances"
         let lambda = queue.arrival[node]
         let holding = queue.holding[node]
         let load = queue.offeredLoad(node)
@@ -19,11 +23,11 @@ struct ComponentSizer {
         let saturated = utilisation >= 1
         let target = options.targetUtilisation
         let service = Sizing.serviceQuantiles(component.latency)
-        let waitP50 = queue.waitQuantile(0.5, node: node, servers: servers)
-        let waitP99 = queue.waitQuantile(0.99, node: node, servers: servers)
+        let waitP50 = queue.waitQuantile(0.5, node: node)
+        let waitP99 = queue.waitQuantile(0.99, node: node)
         let unstable = "unbounded: λ·H ≥ c, the queue grows without limit"
 
-        let forUtilisation = Sizing.instancesForUtilisation(offeredLoad: load, workers: component.workers, target: target)
+        let forUtilisation = Sizing.instancesForUtilisation(offeredLoad: load, workers: workersPerUnit, target: target)
         let forLatency: Figure
         if lambda == 0 {
             forLatency = Figure(nil, .count, "no load")
@@ -32,14 +36,14 @@ struct ComponentSizer {
                 forLatency = Figure(nil, .count, "not reachable by scaling: the flow's service-time p99 alone exceeds its SLO")
             } else {
                 let needed = Sizing.instancesForWait(quantile: 0.99, budget: budget, arrivalRate: lambda, meanService: holding,
-                                                     serviceSCV: queue.scv[node], workers: component.workers)
+                                                     serviceSCV: queue.scv[node], workers: workersPerUnit)
                 forLatency = Figure(needed.map(Double.init), .count,
-                                    "fewest instances with wait p99 ≤ flow slack \(UnitFormat.duration(budget)) (SLO − unloaded path p99)")
+                                    "fewest \(unit) with wait p99 ≤ flow slack \(UnitFormat.duration(budget)) (SLO − unloaded path p99)")
             }
         } else {
             forLatency = Figure(nil, .count, "no latency objective on the flows reaching it")
         }
-        let needed = max(component.instances, forUtilisation, forLatency.value.map { Int($0) } ?? 0)
+        let needed = max(partitioned ? servers : component.instances, forUtilisation, forLatency.value.map { Int($0) } ?? 0)
 
         // Capacity multiple before the target (or 100%) is reached; runway = 12·ln(multiple)/ln(growth per year).
         let toTarget = load > 0 ? target * Double(servers) / load : .infinity
@@ -55,25 +59,26 @@ struct ComponentSizer {
         let formulaC = "C(c=\(servers), a=\(UnitFormat.number(load))) Erlang C"
         return ComponentCapacity(
             name: component.name, kind: component.kind.rawValue,
-            instances: component.instances, workers: component.workers, servers: servers,
+            instances: component.instances, workers: component.workers, servers: servers, scalesBy: unit,
             arrivalAverage: Figure(averageArrival, .perSecond, "Σ flows' average rate × calls per request"),
             arrivalPeak: Figure(peakArrival, .perSecond, "Σ flows' peak rate × calls per request"),
             arrival: Figure(lambda, .perSecond, "Σ flows' peak × scale × calls per request"),
             serviceMean: Figure(queue.service[node], .seconds, "mean of \(component.latency.distribution.rawValue) with p50 \(component.latency.p50), p99 \(component.latency.p99)"),
             holdingTime: Figure(holding, .seconds, "own service + calls per request × callee response (synchronous)"),
             offeredLoad: Figure(load, .erlangs, "a = λ × holding time"),
-            utilisation: Figure(utilisation, .fraction, "ρ = λ·H / (instances × workers) = \(UnitFormat.number(load)) / \(servers)"),
+            utilisation: Figure(utilisation, .fraction, (partitioned ? "ρ = λ / (partitions × partition throughput) = " : "ρ = λ·H / (instances × workers) = ") + "\(UnitFormat.number(load)) / \(servers)"),
             probabilityOfWaiting: Figure(queue.erlangC[node] ?? nil, .fraction, saturated ? unstable : formulaC),
             meanWait: Figure(queue.wait[node] ?? nil, .seconds, saturated ? unstable : "Wq = C/(cμ − λ) × (1 + SCV)/2, SCV \(UnitFormat.number(queue.scv[node]))"),
             queueLength: Figure((queue.wait[node] ?? nil).map { $0 * lambda }, .count, saturated ? unstable : "Lq = λ·Wq (Little)"),
             responseP50: Figure(waitP50.map { $0 + service.p50 }, .seconds, saturated ? unstable : "service p50 + wait p50"),
             responseP99: Figure(waitP99.map { $0 + service.p99 }, .seconds, saturated ? unstable : "service p99 + wait p99"),
             instancesForUtilisation: Figure(Double(forUtilisation), .count,
-                                            "⌈a / (\(UnitFormat.percent(target, decimals: 1)) × \(component.workers) workers)⌉"),
+                                            "⌈a / (\(UnitFormat.percent(target, decimals: 1)) × \(workersPerUnit) per \(unit.dropLast()))⌉"),
             instancesForLatency: forLatency,
             instancesNeeded: needed,
             headroom: Figure(toTarget.isFinite ? toTarget - 1 : nil, .fraction,
                              "extra load before \(UnitFormat.percent(target, decimals: 1)) utilisation: target·c/a − 1"),
+            saturationMultiple: Figure(toSaturation, .factor, "c / a = \(servers) / \(UnitFormat.number(load))"),
             runwayToTarget: runway(toTarget, "target multiple"),
             runwayToSaturation: runway(toSaturation, "saturation multiple"),
             retryAmplification: Figure(amplification, .factor, "Π attempts along the worst synchronous path reaching it"),

@@ -21,7 +21,7 @@ struct FlowReports {
         amplification = [Double](repeating: 0, count: graph.count)
         let serviceP99 = graph.components.map { Sizing.serviceQuantiles($0.latency).p99 }
         let responseP99 = graph.components.indices.map { node in
-            serviceP99[node] + (queue.waitQuantile(0.99, node: node, servers: graph.components[node].servers) ?? .infinity)
+            serviceP99[node] + (queue.waitQuantile(0.99, node: node) ?? .infinity)
         }
         let analysis = FlowAnalysis(graph: graph)
         let names = graph.components.map(\.name)

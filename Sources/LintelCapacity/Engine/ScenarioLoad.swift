@@ -27,8 +27,8 @@ enum ScenarioLoad {
                 let arrival = load.arrivals(flowRates: rates)
                 var busiest: Int?
                 var highest = 0.0
-                for node in arrival.indices where graph.components[node].servers > 0 {
-                    let utilisation = arrival[node] * average.holding[node] / Double(graph.components[node].servers)
+                for node in arrival.indices where average.servers[node] > 0 {
+                    let utilisation = arrival[node] * average.holding[node] / Double(average.servers[node])
                     if utilisation > highest { highest = utilisation; busiest = node }
                 }
                 return .init(at: step.at.seconds,

@@ -1,0 +1,197 @@
+/// Components: admission (down, rate limit, queue limit), load balancing, workers and queues.
+extension Engine {
+    /// Brings the component's busy and queue integrals up to `now` (call before either changes).
+    @inline(__always)
+    func touch(_ c: Int32) {
+        let dt = now - counters[Int(c)].lastChange
+        if dt > 0 {
+            counters[Int(c)].busyArea += Double(counters[Int(c)].busy) * dt
+            counters[Int(c)].queueArea += Double(counters[Int(c)].queued) * dt
+            counters[Int(c)].lastChange = now
+        }
+    }
+
+    /// A request reaches its component: it is served, queued, or failed fast.
+    @inline(__always)
+    func arrive(_ r: Int32) {
+        let c = requests[Int(r)].component
+        counters[Int(c)].attempts += 1
+        requests[Int(r)].arrival = now
+        if state[Int(c)].down {
+            failSoon(r, .error)
+            return
+        }
+        let limit = components[Int(c)].rateLimit
+        if limit > 0 {
+            let refill = state[Int(c)].tokens + (now - state[Int(c)].lastRefill) * limit
+            state[Int(c)].lastRefill = now
+            // The bucket holds one second of the limit: bursts up to that size pass.
+            state[Int(c)].tokens = min(limit, refill)
+            if state[Int(c)].tokens < 1 {
+                counters[Int(c)].rejected += 1
+                failSoon(r, .rejected)
+                return
+            }
+            state[Int(c)].tokens -= 1
+        }
+        let i = pickInstance(c)
+        if i < 0 {
+            failSoon(r, .error)
+            return
+        }
+        requests[Int(r)].instance = i
+        if instances[Int(i)].busy < state[Int(c)].workers {
+            start(r)
+        } else if instances[Int(i)].queued < components[Int(c)].queueLimit || requests[Int(r)].role == .delivery {
+            // Deliveries wait in the broker, not in a bounded request queue.
+            touch(c)
+            instances[Int(i)].queued += 1
+            counters[Int(c)].queued += 1
+            if counters[Int(c)].queued > counters[Int(c)].maxQueued { counters[Int(c)].maxQueued = counters[Int(c)].queued }
+            requests[Int(r)].next = -1
+            let tail = instances[Int(i)].tail
+            if tail >= 0 { requests[Int(tail)].next = r } else { instances[Int(i)].head = r }
+            instances[Int(i)].tail = r
+        } else {
+            counters[Int(c)].rejected += 1
+            failSoon(r, .rejected)
+        }
+    }
+
+    /// Fails the request through the event queue (so that chains of fast failures never recurse).
+    @inline(__always)
+    func failSoon(_ r: Int32, _ failure: Failure) {
+        requests[Int(r)].failure = failure
+        events.schedule(.failFast, at: now, target: r, gen: requests[Int(r)].gen)
+    }
+
+    /// Chooses an instance that is up, or -1 when none is. The first `instancesDown` are down.
+    @inline(__always)
+    func pickInstance(_ c: Int32) -> Int32 {
+        let component = components[Int(c)]
+        let n = component.instances
+        if n == 1 { return state[Int(c)].instancesDown > 0 ? -1 : component.firstInstance }
+        let down = state[Int(c)].instancesDown
+        if down >= n { return -1 }
+        switch component.balancing {
+        case .roundRobin:
+            var next = state[Int(c)].cursor + 1
+            if next >= n || next < down { next = down }
+            state[Int(c)].cursor = next
+            return component.firstInstance + next
+        case .random:
+            return component.firstInstance + down + Int32(rng.below(Int(n - down)))
+        case .leastOutstanding:
+            // Scan from a rotating start so that ties spread instead of piling on the first.
+            var next = state[Int(c)].cursor + 1
+            if next >= n || next < down { next = down }
+            state[Int(c)].cursor = next
+            var best = component.firstInstance + next
+            var bestLoad = instances[Int(best)].busy + instances[Int(best)].queued
+            var k = down
+            while k < n {
+                let i = component.firstInstance + k
+                let load = instances[Int(i)].busy + instances[Int(i)].queued
+                if load < bestLoad {
+                    best = i
+                    bestLoad = load
+                }
+                k += 1
+            }
+            return best
+        }
+    }
+
+    /// Takes a worker and starts the request's own service time.
+    @inline(__always)
+    func start(_ r: Int32) {
+        let c = requests[Int(r)].component
+        let i = requests[Int(r)].instance
+        touch(c)
+        instances[Int(i)].busy += 1
+        counters[Int(c)].busy += 1
+        counters[Int(c)].started += 1
+        counters[Int(c)].waitSum += now - requests[Int(r)].arrival
+        requests[Int(r)].holdsWorker = true
+        requests[Int(r)].start = now
+        var service = components[Int(c)].sampler.sample(&rng)
+        let factor = state[Int(c)].latencyFactor
+        if factor != 1 { service *= factor }
+        counters[Int(c)].serviceSum += service
+        events.schedule(.serviceDone, at: now + service, target: r, gen: requests[Int(r)].gen)
+    }
+
+    @inline(__always)
+    func serviceDone(_ r: Int32) {
+        let c = requests[Int(r)].component
+        let errorRate = state[Int(c)].errorRate
+        if errorRate > 0, rng.chance(errorRate) {
+            requests[Int(r)].failure = .error
+            finish(r)
+            return
+        }
+        runPlan(r)
+    }
+
+    /// Starts waiting requests on the instance while it has free workers.
+    @inline(__always)
+    func startWaiting(instance i: Int32, component c: Int32) {
+        while instances[Int(i)].busy < state[Int(c)].workers {
+            let r = instances[Int(i)].head
+            if r < 0 { return }
+            touch(c)
+            instances[Int(i)].head = requests[Int(r)].next
+            if instances[Int(i)].head < 0 { instances[Int(i)].tail = -1 }
+            instances[Int(i)].queued -= 1
+            counters[Int(c)].queued -= 1
+            start(r)
+        }
+    }
+
+    /// Fails every request waiting on the instance (it went down).
+    func failWaiting(instance i: Int32, component c: Int32) {
+        touch(c)
+        var r = instances[Int(i)].head
+        while r >= 0 {
+            let next = requests[Int(r)].next
+            instances[Int(i)].queued -= 1
+            counters[Int(c)].queued -= 1
+            failSoon(r, .error)
+            r = next
+        }
+        instances[Int(i)].head = -1
+        instances[Int(i)].tail = -1
+    }
+
+    /// Recomputes a component's condition from the faults active on it, failing requests
+    /// queued on instances that went down and starting waiting ones on workers that came back.
+    func applyFaults(component c: Int32) {
+        let component = components[Int(c)]
+        var down = false
+        var instancesDown: Int32 = 0
+        var factor = 1.0
+        var healthy = 1.0
+        var workers = component.workers
+        for (k, fault) in scenario.faults.enumerated() where fault.component == c && faultActive[k] {
+            down = down || fault.down
+            instancesDown = max(instancesDown, fault.instancesDown)
+            factor *= fault.latencyFactor
+            healthy *= 1 - fault.errorRate
+            if let w = fault.workers { workers = min(workers, w) }
+        }
+        if down { instancesDown = component.instances }
+        state[Int(c)].down = down
+        state[Int(c)].instancesDown = min(instancesDown, component.instances)
+        state[Int(c)].latencyFactor = factor
+        state[Int(c)].errorRate = 1 - healthy
+        state[Int(c)].workers = max(0, workers)
+        for k in 0..<component.instances {
+            let i = component.firstInstance + k
+            if k < state[Int(c)].instancesDown {
+                failWaiting(instance: i, component: c)
+            } else {
+                startWaiting(instance: i, component: c)
+            }
+        }
+    }
+}

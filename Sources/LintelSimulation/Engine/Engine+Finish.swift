@@ -1,0 +1,107 @@
+/// The end of a request at its component: the worker is freed and the outcome goes to whoever waits.
+extension Engine {
+    @inline(__always)
+    func finish(_ r: Int32) {
+        let c = requests[Int(r)].component
+        let failure = requests[Int(r)].failure
+        let holds = requests[Int(r)].holdsWorker
+        let i = requests[Int(r)].instance
+        if holds {
+            touch(c)
+            instances[Int(i)].busy -= 1
+            counters[Int(c)].busy -= 1
+            if requests[Int(r)].abandoned {
+                counters[Int(c)].abandoned += 1
+                counters[Int(c)].wastedSeconds += now - requests[Int(r)].start
+            }
+            if failure == .none { counters[Int(c)].succeeded += 1 } else { counters[Int(c)].failed += 1 }
+        } else if failure == .error {
+            counters[Int(c)].failed += 1
+        }
+        switch requests[Int(r)].role {
+        case .root:
+            flowOutcome(r, failure)
+        case .child:
+            let parent = requests[Int(r)].parent
+            if parent >= 0 {
+                requests[Int(r)].parent = -1
+                callEnded(parent: parent, step: requests[Int(r)].callStep, attempt: requests[Int(r)].attempt,
+                          previousSleep: requests[Int(r)].previousSleep, failure: failure, noRetry: requests[Int(r)].noRetry)
+            }
+        case .oneWay:
+            if components[Int(c)].isChannel {
+                if failure == .none { deliver(topic: c, flow: requests[Int(r)].flow) } else { messages.lost += 1 }
+            }
+        case .delivery:
+            delivered(r, failure)
+        }
+        release(r)
+        if holds { startWaiting(instance: i, component: c) }
+    }
+
+    @inline(__always)
+    func flowOutcome(_ r: Int32, _ failure: Failure) {
+        let f = Int(requests[Int(r)].flow)
+        switch failure {
+        case .none:
+            let latency = now - requests[Int(r)].origin
+            flows[f].succeeded += 1
+            flows[f].latencySum += latency
+            let micros = UInt64(min(max(latency * 1e6, 1), 3.5e11))
+            flows[f].histogram.record(micros)
+            current.succeeded += 1
+            current.latencySum += latency
+            intervalHistogram.record(micros)
+        case .error:
+            flows[f].errors += 1
+            current.errors += 1
+        case .timeout:
+            flows[f].timeouts += 1
+            current.timeouts += 1
+        case .rejected:
+            flows[f].rejected += 1
+            current.rejected += 1
+        }
+    }
+
+    /// A topic or queue accepted a message: one delivery to each consumer.
+    func deliver(topic: Int32, flow: Int32) {
+        for consumer in compiled.consumers[Int(topic)] {
+            let d = allocate()
+            requests[Int(d)].role = .delivery
+            requests[Int(d)].flow = flow
+            requests[Int(d)].callStep = topic
+            requests[Int(d)].component = consumer
+            requests[Int(d)].plan = consumer
+            requests[Int(d)].step = planStart[Int(consumer)]
+            arrive(d)
+        }
+    }
+
+    /// A consumer finished a delivery: acknowledged, redelivered, or dead-lettered.
+    func delivered(_ r: Int32, _ failure: Failure) {
+        guard failure != .none else {
+            messages.delivered += 1
+            return
+        }
+        let topic = requests[Int(r)].callStep
+        let deliveries = requests[Int(r)].attempt + 1
+        if deliveries < components[Int(topic)].maxDeliveries {
+            messages.redelivered += 1
+            let d = allocate()
+            requests[Int(d)].role = .delivery
+            requests[Int(d)].flow = requests[Int(r)].flow
+            requests[Int(d)].callStep = topic
+            requests[Int(d)].attempt = deliveries
+            let consumer = requests[Int(r)].component
+            requests[Int(d)].component = consumer
+            requests[Int(d)].plan = consumer
+            requests[Int(d)].step = planStart[Int(consumer)]
+            arrive(d)
+        } else if components[Int(topic)].deadLetter {
+            messages.deadLettered += 1
+        } else {
+            messages.lost += 1
+        }
+    }
+}

@@ -1,0 +1,238 @@
+import Foundation
+import Histogram
+import LintelModel
+
+/// The discrete-event loop. One instance runs one simulation and is then discarded.
+///
+/// All hot state lives in `FlatBuffer`s of plain structs indexed by `Int32`: requests in a pool
+/// with a free list, instances with intrusive FIFO queues, events in a 4-ary heap. The loop
+/// switches on the event kind; there are no closures, existentials or per-request objects.
+final class Engine {
+    let compiled: CompiledModel
+    let scenario: ResolvedScenario
+    let end: Double
+    let interval: Double
+
+    var rng: Xoshiro256
+    var now: Double = 0
+    var events: EventQueue
+    var processed: UInt64 = 0
+
+    // Static tables, copied into flat buffers for unchecked access.
+    let components: FlatBuffer<SimComponent>
+    let calls: FlatBuffer<SimCall>
+    let steps: FlatBuffer<Step>
+    let planStart: FlatBuffer<Int32>
+
+    // Dynamic state.
+    var requests: FlatBuffer<Request>
+    var freeList: Int32 = -1
+    var live = 0
+    let state: FlatBuffer<ComponentState>
+    let instances: FlatBuffer<InstanceState>
+    let breakers: FlatBuffer<BreakerState>
+    /// Per call, `breakerBuckets` pairs of (calls, failures).
+    let breakerWindow: FlatBuffer<Int32>
+    let budgets: FlatBuffer<Double>
+    let flowRate: FlatBuffer<Double>
+    let flowGen: FlatBuffer<UInt32>
+    let faultActive: FlatBuffer<Bool>
+
+    // Measurements.
+    let counters: FlatBuffer<ComponentCounters>
+    let flows: FlatBuffer<FlowCounters>
+    var messages = MessageCounters()
+    var totalAttempts = 0
+    var totalRetries = 0
+    var totalCallTimeouts = 0
+    var current = IntervalCounters()
+    var intervalHistogram = Histogram<UInt64>(lowestDiscernibleValue: 1, highestTrackableValue: 360_000_000_000,
+                                              numberOfSignificantValueDigits: .two)
+    var series: [SeriesPoint] = []
+    var intervalStart: Double = 0
+
+    init(compiled: CompiledModel, scenario: ResolvedScenario, seed: UInt64, interval: Double) {
+        self.compiled = compiled
+        self.scenario = scenario
+        self.end = scenario.duration
+        self.interval = interval
+        rng = Xoshiro256(seed: seed)
+        events = EventQueue(capacity: 1024)
+        components = Self.buffer(compiled.components)
+        calls = Self.buffer(compiled.calls)
+        steps = Self.buffer(compiled.steps)
+        planStart = Self.buffer(compiled.planStart)
+        requests = FlatBuffer(capacity: 1024)
+        state = Self.buffer(compiled.components.map { component in
+            ComponentState(workers: component.workers, tokens: component.rateLimit)
+        })
+        instances = FlatBuffer(repeating: InstanceState(), count: compiled.totalInstances)
+        breakers = FlatBuffer(repeating: BreakerState(), count: compiled.calls.count)
+        breakerWindow = FlatBuffer(repeating: 0, count: compiled.calls.count * 2 * Engine.breakerBuckets)
+        // A retry budget starts with ten retries in hand (Finagle's minimum reserve).
+        budgets = FlatBuffer(repeating: 10, count: compiled.calls.count)
+        flowRate = FlatBuffer(repeating: 0, count: compiled.flowNames.count)
+        flowGen = FlatBuffer(repeating: 0, count: compiled.flowNames.count)
+        faultActive = FlatBuffer(repeating: false, count: scenario.faults.count)
+        counters = FlatBuffer(repeating: ComponentCounters(), count: compiled.components.count)
+        flows = FlatBuffer(repeating: FlowCounters(), count: compiled.flowNames.count)
+    }
+
+    deinit {
+        events.release()
+        components.release()
+        calls.release()
+        steps.release()
+        planStart.release()
+        requests.release()
+        state.release()
+        instances.release()
+        breakers.release()
+        breakerWindow.release()
+        budgets.release()
+        flowRate.release()
+        flowGen.release()
+        faultActive.release()
+        counters.release()
+        flows.release()
+    }
+
+    private static func buffer<T>(_ array: [T]) -> FlatBuffer<T> {
+        var buffer = FlatBuffer<T>(capacity: array.count)
+        for element in array { buffer.append(element) }
+        return buffer
+    }
+
+    /// Runs to the end of the scenario. `progress` is called once per time-series interval
+    /// with the fraction of simulated time done.
+    func run(progress: ((Double) -> Void)?) {
+        for f in 0..<compiled.flowNames.count {
+            flowRate[f] = compiled.flowRate[f]
+            scheduleArrival(flow: Int32(f))
+        }
+        for (i, step) in scenario.steps.enumerated() {
+            events.schedule(.loadStep, at: step.at, target: Int32(i))
+        }
+        for (i, fault) in scenario.faults.enumerated() {
+            events.schedule(.faultStart, at: fault.at, target: Int32(i))
+            events.schedule(.faultEnd, at: fault.end, target: Int32(i))
+        }
+        events.schedule(.tick, at: min(interval, end), target: 0)
+
+        while let event = events.pop() {
+            if event.time > end { break }
+            now = event.time
+            processed &+= 1
+            let r = event.target
+            switch event.kind {
+            case .arrival:
+                if event.gen == flowGen[Int(r)] { arrival(flow: r) }
+            case .serviceDone:
+                serviceDone(r)
+            case .timeout:
+                if requests[Int(r)].gen == event.gen { timedOut(r) }
+            case .dispatch:
+                send(r)
+            case .failFast:
+                finish(r)
+            case .tick:
+                tick(progress: progress)
+            case .loadStep:
+                applyLoadStep(Int(r))
+            case .faultStart:
+                faultActive[Int(r)] = true
+                applyFaults(component: scenario.faults[Int(r)].component)
+            case .faultEnd:
+                faultActive[Int(r)] = false
+                applyFaults(component: scenario.faults[Int(r)].component)
+            }
+        }
+        now = end
+        for c in 0..<components.count { touch(Int32(c)) }
+    }
+
+    // MARK: Request pool
+
+    @inline(__always)
+    func allocate() -> Int32 {
+        live += 1
+        if freeList >= 0 {
+            let r = freeList
+            freeList = requests[Int(r)].next
+            let gen = requests[Int(r)].gen
+            requests[Int(r)] = Request()
+            requests[Int(r)].gen = gen
+            return r
+        }
+        requests.append(Request())
+        return Int32(requests.count - 1)
+    }
+
+    @inline(__always)
+    func release(_ r: Int32) {
+        live -= 1
+        requests[Int(r)].gen &+= 1
+        requests[Int(r)].next = freeList
+        freeList = r
+    }
+
+    // MARK: Load
+
+    @inline(__always)
+    func scheduleArrival(flow f: Int32) {
+        let rate = flowRate[Int(f)]
+        guard rate > 0 else { return }
+        events.schedule(.arrival, at: now + rng.exponential(mean: 1 / rate), target: f, gen: flowGen[Int(f)])
+    }
+
+    @inline(__always)
+    func arrival(flow f: Int32) {
+        scheduleArrival(flow: f)
+        flows[Int(f)].offered += 1
+        current.offered += 1
+        let r = allocate()
+        requests[Int(r)].role = .root
+        requests[Int(r)].flow = f
+        requests[Int(r)].origin = now
+        requests[Int(r)].component = compiled.flowEntry[Int(f)]
+        let plan = compiled.flowPlan[Int(f)]
+        requests[Int(r)].plan = plan
+        requests[Int(r)].step = planStart[Int(plan)]
+        arrive(r)
+    }
+
+    func applyLoadStep(_ index: Int) {
+        let step = scenario.steps[index]
+        for f in 0..<compiled.flowNames.count where step.flows == nil || step.flows == f {
+            let rate = step.rate(forFlow: f, averages: compiled.flowRate)
+            if rate != flowRate[f] {
+                flowRate[f] = rate
+                flowGen[f] &+= 1
+                scheduleArrival(flow: Int32(f))
+            }
+        }
+    }
+
+    // MARK: Time series
+
+    func tick(progress: ((Double) -> Void)?) {
+        var queued = 0, busy = 0
+        for c in 0..<components.count {
+            queued += counters[c].queued
+            busy += counters[c].busy
+        }
+        let p99 = current.succeeded > 0 ? Double(intervalHistogram.valueAtPercentile(99)) / 1e6 : 0
+        series.append(SeriesPoint(
+            time: now, offered: current.offered, goodput: current.succeeded, errors: current.errors,
+            timeouts: current.timeouts, rejections: current.rejected,
+            meanLatency: current.succeeded > 0 ? current.latencySum / Double(current.succeeded) : 0,
+            p99Latency: p99, attempts: current.attempts, retries: current.retries,
+            callTimeouts: current.callTimeouts, queued: queued, busyWorkers: busy, inFlight: live,
+            seconds: now - intervalStart))
+        current = IntervalCounters()
+        if intervalHistogram.totalCount > 0 { intervalHistogram.reset() }
+        intervalStart = now
+        progress?(end > 0 ? now / end : 1)
+        if now < end { events.schedule(.tick, at: min(now + interval, end), target: 0) }
+    }
+}

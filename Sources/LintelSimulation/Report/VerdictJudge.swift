@@ -1,0 +1,103 @@
+import Foundation
+
+/// Decides whether the system recovered after the last fault, from the time series.
+///
+/// A window of `recoveryWindow` seconds is *healthy* when its goodput is at least
+/// `goodputRatio` × its offered load and its mean latency (successful requests) is at most
+/// `latencyRatio` × the mean before the first fault (that part is skipped when there was no
+/// fault-free time to measure). The system *recovered in N s* when every window that starts
+/// N s or more after the last fault ends, up to the end of the run, is healthy; it *did not
+/// recover* when the final window is unhealthy; the verdict is *inconclusive* when less than
+/// one window of time follows the last fault. At low rates the window is stretched until it
+/// holds about 100 offered requests, so that Poisson noise (±10% at 100) cannot decide alone.
+struct VerdictJudge {
+    var options: SimulationOptions
+    var faults: [(start: Double, end: Double)]
+    var duration: Double
+    var interval: Double
+
+    func judge(series: [SeriesPoint], components: [ComponentResult]) -> Verdict {
+        guard let firstStart = faults.map(\.start).min(), let lastEnd = faults.map(\.end).max() else {
+            return Verdict(outcome: .noFaults, criterion: "no faults injected", summary: "no faults injected")
+        }
+        let after = series.filter { $0.time - $0.seconds >= lastEnd - 1e-9 }
+        let afterSeconds = after.reduce(0) { $0 + $1.seconds }
+        let afterOffered = after.reduce(0) { $0 + $1.offered }
+        var windowSeconds = max(options.recoveryWindow.seconds, interval)
+        if afterOffered > 0 {
+            windowSeconds = max(windowSeconds, min(afterSeconds, 100 * afterSeconds / Double(afterOffered)))
+        }
+        let criterion = "healthy = over \(format(windowSeconds)) s, goodput ≥ \(format(options.goodputRatio * 100))% of offered"
+            + " and mean latency ≤ \(format(options.latencyRatio))× the pre-fault mean, sustained to the end"
+        // Baseline: intervals entirely before the first fault.
+        var baseSum = 0.0, baseCount = 0
+        for point in series where point.time <= firstStart + 1e-9 {
+            baseSum += point.meanLatency * Double(point.goodput)
+            baseCount += point.goodput
+        }
+        let baseline = baseCount > 0 ? baseSum / Double(baseCount) : nil
+        let width = max(1, Int((windowSeconds / interval).rounded()))
+        guard after.count >= width else {
+            return Verdict(outcome: .inconclusive, lastFaultEnd: lastEnd, criterion: criterion, baselineLatency: baseline,
+                           summary: "inconclusive: less than \(format(windowSeconds)) s simulated after the last fault ends at \(format(lastEnd)) s")
+        }
+        func healthy(_ start: Int) -> Bool {
+            var offered = 0, goodput = 0
+            var latency = 0.0
+            for point in after[start..<(start + width)] {
+                offered += point.offered
+                goodput += point.goodput
+                latency += point.meanLatency * Double(point.goodput)
+            }
+            if Double(goodput) < options.goodputRatio * Double(offered) { return false }
+            if let baseline, goodput > 0, latency / Double(goodput) > options.latencyRatio * baseline { return false }
+            return true
+        }
+        var firstHealthy = after.count - width + 1
+        while firstHealthy > 0, healthy(firstHealthy - 1) { firstHealthy -= 1 }
+        if firstHealthy <= after.count - width {
+            let recovery = after[firstHealthy].time - after[firstHealthy].seconds - lastEnd
+            return Verdict(outcome: .recovered, lastFaultEnd: lastEnd, recoverySeconds: max(0, recovery), criterion: criterion,
+                           baselineLatency: baseline,
+                           summary: "recovered \(format(max(0, recovery))) s after the last fault ended at \(format(lastEnd)) s")
+        }
+        // Not recovered: what does the final window show?
+        let tail = after[(after.count - width)...]
+        let offered = tail.reduce(0) { $0 + $1.offered }
+        let goodput = tail.reduce(0) { $0 + $1.goodput }
+        let attempts = tail.reduce(0) { $0 + $1.attempts }
+        let retries = tail.reduce(0) { $0 + $1.retries }
+        let timeouts = tail.reduce(0) { $0 + $1.callTimeouts }
+        let queued = tail.last?.queued ?? 0
+        let mostQueued = components.filter { $0.queuedAtEnd > 0 }.max { $0.queuedAtEnd < $1.queuedAtEnd }
+        let goodputRatio = offered > 0 ? Double(goodput) / Double(offered) : 0
+        let retryFraction = attempts > 0 ? Double(retries) / Double(attempts) : 0
+        let timeoutFraction = attempts > 0 ? Double(timeouts) / Double(attempts) : 0
+        var causes: [String] = []
+        if retryFraction > 0 { causes.append("retries are \(format(retryFraction * 100))% of attempts") }
+        if timeoutFraction > 0 { causes.append("\(format(timeoutFraction * 100))% of attempts time out") }
+        if let mostQueued {
+            causes.append("\(mostQueued.queuedAtEnd) requests queued at \(mostQueued.name) (\(mostQueued.abandoned) abandoned requests served so far)")
+        }
+        let summary = "did not recover (metastable): \(format(duration - lastEnd)) s after the last fault, goodput is "
+            + "\(format(goodputRatio * 100))% of offered" + (causes.isEmpty ? "" : "; " + causes.joined(separator: "; "))
+        return Verdict(outcome: .notRecovered, lastFaultEnd: lastEnd, criterion: criterion, baselineLatency: baseline,
+                       goodputRatio: goodputRatio, retryFraction: retryFraction, timeoutFraction: timeoutFraction,
+                       queued: queued, mostQueued: mostQueued?.name, summary: summary)
+    }
+
+    private func format(_ value: Double) -> String { NumberText.format(value) }
+}
+
+/// Numbers as reports print them: up to 3 significant decimals, no trailing zeros, no locale.
+enum NumberText {
+    static func format(_ value: Double, decimals: Int = 3) -> String {
+        guard value.isFinite else { return value > 0 ? "inf" : value < 0 ? "-inf" : "nan" }
+        var text = String(format: "%.\(decimals)f", value)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text == "-0" ? "0" : text
+    }
+}

@@ -1,0 +1,68 @@
+import LintelModel
+
+/// Settings for one simulation run.
+public struct SimulationOptions: Sendable, Equatable {
+    /// Seeds the random generator: the same seed gives the same report, byte for byte.
+    public var seed: UInt64
+    /// Overrides the scenario's duration.
+    public var duration: TimeSpan?
+    /// Time-series interval; by default 1 s, coarsened so that no run keeps more than 3,600 points.
+    public var seriesInterval: TimeSpan?
+    /// How long the system must stay healthy to count as recovered.
+    public var recoveryWindow: TimeSpan
+    /// Healthy: goodput at least this fraction of the offered load over the window…
+    public var goodputRatio: Double
+    /// …and mean latency at most this multiple of the pre-fault mean.
+    public var latencyRatio: Double
+
+    public init(seed: UInt64 = 1, duration: TimeSpan? = nil, seriesInterval: TimeSpan? = nil,
+                recoveryWindow: TimeSpan = TimeSpan(seconds: 30), goodputRatio: Double = 0.9, latencyRatio: Double = 2) {
+        self.seed = seed
+        self.duration = duration
+        self.seriesInterval = seriesInterval
+        self.recoveryWindow = recoveryWindow
+        self.goodputRatio = goodputRatio
+        self.latencyRatio = latencyRatio
+    }
+
+    /// Most time-series points a run keeps (memory stays flat however long the run).
+    public static let maximumSeriesPoints = 3600.0
+}
+
+/// Discrete-event simulation of a model under a scenario's load and faults.
+public enum Simulation {
+    /// The scenario used when none is named: the flows' average rates for 60 s, no faults.
+    public static let steadyScenarioName = "steady"
+
+    /// Simulates the named scenario (or steady load when `scenario` is nil).
+    /// - Parameter progress: called once per time-series interval with the fraction done.
+    public static func run(_ model: Model, scenario name: String?, options: SimulationOptions = SimulationOptions(),
+                           progress: ((Double) -> Void)? = nil) throws(SimulationError) -> SimulationReport {
+        let scenario: Scenario
+        if let name {
+            guard let found = model.scenarios.first(where: { $0.name == name }) else {
+                throw .unknownScenario(name, available: model.scenarios.map(\.name))
+            }
+            scenario = found
+        } else {
+            scenario = Scenario(name: steadyScenarioName, duration: TimeSpan(seconds: 60), location: model.location)
+        }
+        return try run(model, scenario: scenario, options: options, progress: progress)
+    }
+
+    /// Simulates `scenario` against `model`.
+    public static func run(_ model: Model, scenario: Scenario, options: SimulationOptions = SimulationOptions(),
+                           progress: ((Double) -> Void)? = nil) throws(SimulationError) -> SimulationReport {
+        guard !model.flows.isEmpty else { throw .noFlows }
+        let resolved = try ResolvedScenario(scenario: scenario, model: model, duration: options.duration?.seconds)
+        let interval: Double
+        if let chosen = options.seriesInterval?.seconds, chosen > 0, chosen.isFinite {
+            interval = max(chosen, resolved.duration / SimulationOptions.maximumSeriesPoints)
+        } else {
+            interval = max(1, (resolved.duration / SimulationOptions.maximumSeriesPoints).rounded(.up))
+        }
+        let engine = Engine(compiled: CompiledModel(model: model), scenario: resolved, seed: options.seed, interval: interval)
+        engine.run(progress: progress)
+        return engine.report(system: model.system, seed: options.seed, options: options)
+    }
+}

@@ -133,6 +133,7 @@ public struct ComposeImporter: Sendable {
             for alias in reader.aliases where names[alias.lowercased()] == nil { names[alias.lowercased()] = name }
         }
         CallInference(resolve: { names[$0.lowercased()] }).apply(to: &components, evidence: evidence, diagnostics: &diagnostics)
+        StoreOwnership.apply(to: &components, diagnostics: &diagnostics)
         model.components = components
         return ImportResult(model: model, diagnostics: diagnostics.inFileOrder())
     }

@@ -54,3 +54,34 @@ struct CallInference {
         }
     }
 }
+
+/// The naming convention that ties a store to its one owner: `orders-db` belongs to `orders`,
+/// `redis-cart` to `cart`. Used only for stores nobody is seen calling, and noted as inferred.
+enum StoreOwnership {
+    static let storeSuffixes: Set<String> = ["db", "database", "store", "storage", "cache", "data"]
+    static let productWords: Set<String> = ["redis", "mongo", "mongodb", "mysql", "postgres", "pg", "sql", "memcached", "elasticsearch"]
+
+    static func apply(to components: inout [Component], diagnostics: inout [Diagnostic]) {
+        let called = Set(components.flatMap { $0.calls.map(\.to) })
+        let owners = Dictionary(components.enumerated().filter { $0.element.kind.category == .compute }
+            .map { ($0.element.name.lowercased(), $0.offset) }, uniquingKeysWith: { first, _ in first })
+        for store in components where store.kind.isDatastore && !called.contains(store.name) {
+            guard let ownerName = ownerName(of: store.name), let index = owners[ownerName] else { continue }
+            var call = Call(to: store.name, mode: .sync, location: store.location)
+            call.keyLocations["to"] = store.location
+            components[index].calls.append(call)
+            if components[index].keyLocations["calls"] == nil { components[index].keyLocations["calls"] = store.location }
+            diagnostics.append(Report.note("call \(components[index].name) → \(store.name) inferred from the names; nothing else shows who uses \(store.name)",
+                                           at: store.location))
+        }
+    }
+
+    /// `orders-db` → `orders`, `redis-cart` → `cart`, `catalogue_db` → `catalogue`.
+    static func ownerName(of name: String) -> String? {
+        let tokens = name.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
+        guard tokens.count >= 2, let first = tokens.first, let last = tokens.last else { return nil }
+        if storeSuffixes.contains(last) || productWords.contains(last) { return tokens.dropLast().joined(separator: "-") }
+        if productWords.contains(first) { return tokens.dropFirst().joined(separator: "-") }
+        return nil
+    }
+}

@@ -57,6 +57,7 @@ struct KubernetesLinker {
         }, uniquingKeysWith: { first, _ in first })
         CallInference(resolve: { host in targets[host.lowercased()] ?? names[host.lowercased()] })
             .apply(to: &components, evidence: evidence, diagnostics: &diagnostics)
+        StoreOwnership.apply(to: &components, diagnostics: &diagnostics)
         return components
     }
 

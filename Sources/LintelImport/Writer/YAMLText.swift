@@ -13,7 +13,9 @@ enum YAMLText {
         guard let first = text.unicodeScalars.first, !reserved.contains(text.lowercased()) else { return false }
         let allowedFirst = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_/")
         let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./@+-")
-        return allowedFirst.contains(first) && text.unicodeScalars.allSatisfy { allowed.contains($0) }
+        // A colon is plain text unless a space follows it or it ends the scalar (`image: redis:7` is fine).
+        guard !text.contains(": "), !text.hasSuffix(":") else { return false }
+        return allowedFirst.contains(first) && text.unicodeScalars.allSatisfy { allowed.contains($0) || $0 == ":" }
     }
 
     static func quoted(_ text: String) -> String {

@@ -1,5 +1,3 @@
-import Histogram
-
 /// Running totals for one component (plain values, updated in place).
 struct ComponentCounters {
     var attempts: Int = 0
@@ -65,8 +63,7 @@ struct FlowCounters {
     var timeouts: Int = 0
     var rejected: Int = 0
     var latencySum: Double = 0
-    var histogram = Histogram<UInt64>(lowestDiscernibleValue: 1, highestTrackableValue: 360_000_000_000,
-                                      numberOfSignificantValueDigits: .three)
+    var latencies = LatencyRecorder(subBits: 10)
 }
 
 /// Totals for the current time-series interval.

@@ -47,11 +47,10 @@ extension Engine {
             let latency = now - requests[Int(r)].origin
             flows[f].succeeded += 1
             flows[f].latencySum += latency
-            let micros = UInt64(min(max(latency * 1e6, 1), 3.5e11))
-            flows[f].histogram.record(micros)
+            flows[f].latencies.record(latency)
             current.succeeded += 1
             current.latencySum += latency
-            intervalHistogram.record(micros)
+            intervalLatencies.record(latency)
         case .error:
             flows[f].errors += 1
             current.errors += 1

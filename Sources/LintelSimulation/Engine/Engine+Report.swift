@@ -7,7 +7,7 @@ extension Engine {
         for f in 0..<compiled.flowNames.count {
             let counter = flows[f]
             offeredTotal += counter.offered
-            let h = counter.histogram
+            let h = counter.latencies.histogram()
             func percentile(_ p: Double) -> Double {
                 counter.succeeded > 0 ? Double(h.valueAtPercentile(p)) / 1e6 : 0
             }
@@ -17,7 +17,7 @@ extension Engine {
                 offeredRate: Double(counter.offered) / duration, goodput: Double(counter.succeeded) / duration,
                 meanLatency: counter.succeeded > 0 ? counter.latencySum / Double(counter.succeeded) : 0,
                 p50: percentile(50), p90: percentile(90), p99: percentile(99), p999: percentile(99.9),
-                max: counter.succeeded > 0 ? Double(h.max) / 1e6 : 0))
+                max: counter.latencies.maximum))
         }
         var componentResults: [ComponentResult] = []
         for c in 0..<compiled.components.count {

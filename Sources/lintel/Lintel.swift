@@ -12,6 +12,7 @@ struct Lintel: ParsableCommand {
             Schema.self,
             Capacity.self,
             Import.self,
+            Render.self,
         ]
     )
 }

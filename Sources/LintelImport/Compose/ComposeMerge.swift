@@ -80,6 +80,8 @@ enum ComposeTree {
             for entry in overrideEntries {
                 if let index = entries.firstIndex(where: { $0.name == entry.name }) {
                     if let merged = merge(entries[index].value, entry.value, path: path + [entry.name]) {
+                        // A replaced value is located where the overriding file wrote it.
+                        if merged == entry.value { entries[index].key = entry.key }
                         entries[index].value = merged
                     } else {
                         entries.remove(at: index)

@@ -21,7 +21,7 @@ public enum KindInference {
 
     /// Ordered rules: the first rule with a token in the image name decides.
     static let tokenRules: [(tokens: Set<String>, kind: ComponentKind)] = [
-        (["exporter", "prometheus", "grafana", "jaeger", "zipkin", "loki", "tempo", "otel", "opentelemetry",
+        (["exporter", "prometheus", "grafana", "jaeger", "jaegertracing", "zipkin", "openzipkin", "loki", "tempo", "otel", "opentelemetry",
           "fluentd", "fluent", "kibana", "alertmanager", "promtail", "victoriametrics"], .observability),
         (["postgres", "postgresql", "postgis", "timescaledb", "pgvector"], .postgres),
         (["mysql", "mariadb", "percona"], .mysql),
@@ -60,6 +60,9 @@ public enum KindInference {
             let path = repositoryPath(image)
             if let known = knownImages[path] { return known }
             if let kind = kind(tokens: tokens(lastComponent(path))) { return kind }
+            // `jaegertracing/all-in-one`: the organisation names the product.
+            let organisations = path.split(separator: "/").dropLast().flatMap { tokens(String($0)) }
+            if let kind = kind(tokens: organisations), kind == .observability { return kind }
         }
         for variable in environment {
             let upper = variable.uppercased()

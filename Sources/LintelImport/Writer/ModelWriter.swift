@@ -73,9 +73,12 @@ public enum ModelWriter {
             lines.append("    env:")
             for variable in component.env.sorted(by: { $0.name < $1.name }) {
                 let key = "      " + YAMLText.scalar(variable.name) + ": "
-                if variable.fromSecret || variable.value == nil {
+                if variable.fromSecret {
                     let reference = variable.secretReference ?? variable.name
                     lines.append(key + "{ secret: " + YAMLText.scalar(reference) + " }")
+                } else if variable.value == nil {
+                    // Known only at run time (a Kubernetes fieldRef, a ConfigMap outside the files).
+                    lines.append(key + "\"\"  # set at run time")
                 } else {
                     lines.append(key + YAMLText.scalar(variable.value ?? ""))
                 }

@@ -9,6 +9,9 @@ struct Lintel: ParsableCommand {
         subcommands: [
             // Register each subcommand here, one per line.
             Check.self,
+            Review.self,
+            Rules.self,
+            Explain.self,
             Schema.self,
             Capacity.self,
             Import.self,

@@ -1,0 +1,157 @@
+import ArgumentParser
+import Foundation
+import LintelModel
+import LintelReview
+
+struct Review: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Review model files for the risks an architect would flag.",
+        discussion: """
+            Exit status: 0 when no open finding is at or above --fail-on, 1 when one is, 2 for invalid input \
+            (model, baseline, or an existing output file without --force), 64 for usage errors.
+            Accepted risks (the model's `accept:` entries, or a --baseline file) are reported but never fail the run.
+            """)
+
+    /// The severity that fails the run, or never.
+    enum FailOn: String, CaseIterable, ExpressibleByArgument {
+        case error, warning, info, never
+
+        var severity: Severity? { Severity(rawValue: rawValue) }
+    }
+
+    /// When the text format is coloured.
+    enum ColorChoice: String, CaseIterable, ExpressibleByArgument {
+        case auto, always, never
+    }
+
+    @Argument(help: "Model files (YAML or JSON).")
+    var files: [String]
+
+    @Option(help: "Output format: \(ReviewFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ReviewFormat = .text
+
+    @Option(help: "Exit with 1 when an open finding is at or above this severity: error, warning, info or never.")
+    var failOn: FailOn = .error
+
+    @Option(help: "Accept the findings whose fingerprints are in this baseline file.")
+    var baseline: String?
+
+    @Option(help: "Write the open findings' fingerprints to this baseline file and exit 0, instead of reporting.")
+    var writeBaseline: String?
+
+    @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Flag(help: "Overwrite the --output or --write-baseline file if it exists.")
+    var force = false
+
+    @Option(help: "The date acceptances expire against, as YYYY-MM-DD (default: today, UTC).")
+    var today: String?
+
+    @Option(help: "How the text format groups findings: severity or component.")
+    var groupBy: TextRenderer.Grouping = .severity
+
+    @Option(help: "Colour the text format: auto (when standard output is a terminal and NO_COLOR is unset), always or never.")
+    var color: ColorChoice = .auto
+
+    func validate() throws {
+        if let today, Self.date(today) == nil {
+            throw ValidationError("--today '\(today)' is not a date as YYYY-MM-DD")
+        }
+        if writeBaseline != nil, output != nil {
+            throw ValidationError("--write-baseline and --output cannot be combined: --write-baseline writes no report")
+        }
+    }
+
+    func run() throws {
+        let options = ReviewOptions(today: today.flatMap(Self.date) ?? Self.currentDate())
+        var reports = try Self.reports(files) { Reviewer.review($0, options: options) }
+
+        if let writeBaseline {
+            let written = LintelReview.Baseline(reports)
+            try Terminal.write(try written.json(), to: writeBaseline, force: force)
+            Terminal.error("wrote \(written.findings.count) findings to baseline \(writeBaseline)")
+            return
+        }
+        if let baseline {
+            let accepted = try Self.readBaseline(baseline)
+            reports = reports.map(accepted.apply)
+            let stale = accepted.unmatched(in: reports).count
+            if stale > 0 {
+                Terminal.error("\(baseline): note: \(stale) baseline entries match no finding any more; rewrite it with --write-baseline")
+            }
+        }
+
+        let renderOptions = ReviewOutput.Options(
+            grouping: groupBy, color: useColor, rules: RuleRegistry.all.map { $0.description },
+            toolVersion: Lintel.configuration.version, baseDirectory: FileManager.default.currentDirectoryPath)
+        let text = try ReviewOutput.render(reports, format: format, options: renderOptions)
+        if let output {
+            try Terminal.write(text, to: output, force: force)
+        } else {
+            Terminal.output(text)
+        }
+
+        guard let threshold = failOn.severity else { return }
+        let failing = reports.flatMap { $0.failing(at: threshold) }.count
+        if failing > 0 {
+            if format != .text || output != nil {
+                Terminal.error("\(failing) open findings at or above \(threshold.rawValue)")
+            }
+            throw ExitCode.findings
+        }
+    }
+
+    /// Loads every file (all of them, so every file's diagnostics are printed) and reviews each;
+    /// throws `ExitCode.invalidInput` when any file is invalid. The one place a file becomes a model.
+    static func reports(_ files: [String], review: (Model) -> ReviewReport) throws -> [ReviewReport] {
+        var reports: [ReviewReport] = []
+        var failed = false
+        for file in files {
+            do {
+                reports.append(review(try ModelInput.load(file)))
+            } catch {
+                failed = true
+            }
+        }
+        if failed { throw ExitCode.invalidInput }
+        return reports
+    }
+
+    static func readBaseline(_ path: String) throws -> LintelReview.Baseline {
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            return try LintelReview.Baseline(data: data)
+        } catch let error as LintelReview.Baseline.ReadError {
+            Terminal.error("\(path): error: \(error.message)")
+        } catch {
+            Terminal.error("\(path): error: cannot read the baseline: \(error.localizedDescription)")
+        }
+        throw ExitCode.invalidInput
+    }
+
+    var useColor: Bool {
+        switch color {
+        case .always: true
+        case .never: false
+        case .auto: format == .text && output == nil && Terminal.stdoutIsTerminal
+            && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        }
+    }
+
+    static func date(_ text: String) -> CalendarDate? {
+        guard case .success(.date(let date)) = QuantityParser.parse(text, as: .date) else { return nil }
+        return date
+    }
+
+    /// Today's date in UTC, so a CI run's verdict does not depend on the runner's time zone.
+    static func currentDate() -> CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
+}
+
+extension ReviewFormat: ExpressibleByArgument {}
+extension TextRenderer.Grouping: ExpressibleByArgument {}

@@ -1,0 +1,61 @@
+import LintelCapacity
+import LintelModel
+
+/// Everything a rule reads, computed once per review: the model, the indexed call graph,
+/// cycles, chain depths, retry amplification, flow usage and the capacity report.
+public struct ReviewContext: Sendable {
+    public let model: Model
+    public let options: ReviewOptions
+    public let graph: CallGraphIndex
+    public let analysis: GraphAnalysis
+    public let usage: FlowUsage
+    /// The capacity figures at each flow's peak rate, in model component order.
+    public let capacity: CapacityReport
+    /// Component name → index in `model.components`.
+    public var index: [String: Int] { graph.index }
+    public var components: [Component] { model.components }
+
+    public init(model: Model, options: ReviewOptions = ReviewOptions()) {
+        self.model = model
+        self.options = options
+        let graph = CallGraphIndex(model: model)
+        self.graph = graph
+        self.analysis = GraphAnalysis(model: model, graph: graph)
+        self.usage = FlowUsage(model: model, graph: graph)
+        self.capacity = CapacityAnalyzer.analyze(model)
+    }
+
+    /// True for models built by an importer (compose, Kubernetes), which cannot know timeouts, retries or latencies.
+    public var isImported: Bool { model.origin.format != .lintel }
+
+    /// True when the model states resilience settings and latencies itself, so rules may judge them.
+    /// Imported models report them once, in `unknown-resilience-settings`.
+    public var knowsResilienceSettings: Bool { !isImported }
+
+    /// The component at `index`.
+    public func component(_ index: Int) -> Component { model.components[index] }
+
+    /// The capacity figures of the component at `index`, when the report has them in model order.
+    public func capacity(of index: Int) -> ComponentCapacity? {
+        guard index < capacity.components.count, capacity.components[index].name == model.components[index].name else { return nil }
+        return capacity.components[index]
+    }
+
+    /// Names of the components at `indices`, joined with arrows: "gateway → orders → inventory".
+    public func pathText(_ indices: [Int]) -> String {
+        indices.map { model.components[$0].name }.joined(separator: " → ")
+    }
+
+    /// Names of the components at `indices`.
+    public func names(_ indices: [Int]) -> [String] { indices.map { model.components[$0].name } }
+
+    /// Entity definitions stored in the component named `name`.
+    public func entities(storedIn name: String) -> [Entity] {
+        model.domain.entities.filter { $0.store == name }
+    }
+
+    /// True when the component holds regulated data: `holds` is set or it stores an entity with sensitive fields.
+    public func holdsRegulatedData(_ component: Component) -> Bool {
+        !component.holds.isEmpty || entities(storedIn: component.name).contains { $0.holdsSensitiveData }
+    }
+}

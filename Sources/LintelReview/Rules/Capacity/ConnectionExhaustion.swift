@@ -1,0 +1,39 @@
+import LintelModel
+
+/// Callers may open more connections than the store accepts.
+public struct ConnectionExhaustion: Rule {
+    public static let description = RuleDescription(
+        id: "connection-exhaustion", title: "Connection pools exceed max_connections", category: .capacity, severity: .error,
+        rationale: "Every caller instance keeps its pool of connections open; when Σ instances × pool exceeds the store's max_connections, the instances that start last (after a deploy or a scale-out) fail to connect, usually exactly at peak when autoscaling adds instances.",
+        remedy: "Shrink the pools (Little's law gives what is really in use), raise max_connections within the server's memory, or put a connection pooler (PgBouncer) in front of the store.",
+        triggering: [RuleExample("""
+            lintel: 1
+            system: demo
+            components:
+              api: { kind: service, instances: 12, calls: [ { to: db, timeout: 200ms, pool: 10 } ] }
+              db: { kind: postgres, max_connections: 100 }
+            """)],
+        nonTriggering: [RuleExample("""
+            lintel: 1
+            system: demo
+            components:
+              api: { kind: service, instances: 8, calls: [ { to: db, timeout: 200ms, pool: 10 } ] }
+              db: { kind: postgres, max_connections: 100 }
+            """)])
+
+    public init() {}
+
+    public func check(_ context: ReviewContext) -> [Finding] {
+        var findings: [Finding] = []
+        for budget in context.capacity.connections where budget.exceeded {
+            guard let index = context.index[budget.store], let limit = budget.maxConnections.value,
+                  let requested = budget.requested.value else { continue }
+            let store = context.component(index)
+            let terms = budget.callers.map { "\($0.component) \($0.instances) × \($0.pool)" }.joined(separator: " + ")
+            let text = "\(budget.store) accepts \(Figures.number(limit)) connections but its callers open \(Figures.number(requested)) (\(terms))"
+            let key = store.keyLocations["max_connections"] != nil ? "max_connections" : "kind"
+            findings.append(finding(text, components: [budget.store] + budget.callers.map(\.component), at: store.location(of: key)))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,39 @@
+import LintelModel
+
+/// A component that cannot keep up with the peak at all.
+public struct SaturatedAtPeak: Rule {
+    public static let description = RuleDescription(
+        id: "saturated-at-peak", title: "Saturated at peak", category: .capacity, severity: .error,
+        rationale: "At or above 100% utilisation arrivals outpace service: the queue grows without bound for as long as the peak lasts, latency climbs until callers time out, and their retries add more load (the start of a metastable failure).",
+        remedy: "Add instances or workers to at least the count the capacity report gives, shorten the holding time, or shed load at the entry (`rate_limit`).",
+        triggering: [RuleExample("""
+            lintel: 1
+            system: demo
+            components:
+              api: { kind: service, instances: 1, workers: 4, latency: { p50: 100ms, p99: 100ms, distribution: constant } }
+            flows:
+              main: { entry: api, rate: 10/s, peak: 50/s }
+            """)],
+        nonTriggering: [RuleExample("""
+            lintel: 1
+            system: demo
+            components:
+              api: { kind: service, instances: 2, workers: 16, latency: { p50: 100ms, p99: 100ms, distribution: constant } }
+            flows:
+              main: { entry: api, rate: 10/s, peak: 50/s }
+            """)])
+
+    public init() {}
+
+    public func check(_ context: ReviewContext) -> [Finding] {
+        guard context.knowsResilienceSettings else { return [] }
+        var findings: [Finding] = []
+        for (index, component) in context.components.enumerated() {
+            guard let row = context.capacity(of: index), row.saturated || (row.utilisation.value ?? 0) >= 1 else { continue }
+            let rho = row.utilisation.value.map { Figures.percent($0) } ?? "over 100%"
+            let text = "\(component.name) is saturated at peak: utilisation \(rho) (\(row.utilisation.formula)); at least \(row.instancesNeeded) instances needed"
+            findings.append(finding(text, components: [component.name], at: component.location(of: "instances")))
+        }
+        return findings
+    }
+}

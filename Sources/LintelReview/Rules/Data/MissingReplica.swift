@@ -1,0 +1,44 @@
+import Foundation
+import LintelModel
+
+/// A store whose single copy cannot meet the availability the flows need.
+public struct MissingReplica: Rule {
+    public static let description = RuleDescription(
+        id: "missing-replica", title: "No replica where the SLO needs one", category: .data, severity: .error,
+        rationale: "A single database instance is down for every failover, upgrade and host failure; its availability alone (99.9% for self-run software) caps the availability of every flow that needs it. When that is below a flow's objective, the objective cannot be met without a standby.",
+        remedy: "Add `replicas: 1` (a standby with automatic failover) or use a managed multi-zone offering and state its availability.",
+        triggering: [RuleExample("""
+            lintel: 1
+            system: demo
+            requirements: { slo: { availability: 99.95% } }
+            components:
+              api: { kind: service, instances: 3, calls: [ { to: db, timeout: 200ms } ] }
+              db: { kind: postgres, backups: daily }
+            flows:
+              main: { entry: api, rate: 10/s }
+            """)],
+        nonTriggering: [RuleExample("""
+            lintel: 1
+            system: demo
+            requirements: { slo: { availability: 99.95% } }
+            components:
+              api: { kind: service, instances: 3, calls: [ { to: db, timeout: 200ms } ] }
+              db: { kind: postgres, replicas: 1, backups: daily }
+            flows:
+              main: { entry: api, rate: 10/s }
+            """)])
+
+    public init() {}
+
+    public func check(_ context: ReviewContext) -> [Finding] {
+        var findings: [Finding] = []
+        for (index, store) in context.components.enumerated() where store.kind.isDatastore && store.replicas == 0 {
+            guard let objective = context.usage.availabilityObjective[index] else { continue }
+            let alone = 1 - pow(1 - store.availability, Double(max(1, store.instances)))
+            guard alone < objective else { continue }
+            let text = "\(store.name) has no replica: alone it is available \(Figures.percent(alone)), below the \(Figures.percent(objective)) objective of the flows that need it"
+            findings.append(finding(text, components: [store.name], at: store.location(of: "replicas")))
+        }
+        return findings
+    }
+}

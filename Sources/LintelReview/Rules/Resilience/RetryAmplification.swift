@@ -1,0 +1,57 @@
+import LintelModel
+
+/// Retries at several layers multiply.
+public struct RetryAmplification: Rule {
+    public static let description = RuleDescription(
+        id: "retry-amplification", title: "Retry amplification along a path", category: .resilience, severity: .warning,
+        rationale: "Attempts per layer multiply: three layers that each try three times send 27 requests to the bottom for one at the top when it fails (Google SRE: 3 layers × 4 attempts = 64). A struggling dependency then receives many times its normal load exactly when it can least take it, and does not recover.",
+        remedy: "Retry at one layer only (usually the one closest to the user or the one next to the flaky dependency), set `retries: 0` elsewhere, and add a `retry_budget` so retries stay a small fraction of traffic.",
+        triggering: [RuleExample("""
+            lintel: 1
+            system: demo
+            components:
+              gateway: { kind: gateway, calls: [ { to: orders, timeout: 3s, retries: 2, backoff: full-jitter, idempotent: true } ] }
+              orders: { kind: service, calls: [ { to: inventory, timeout: 800ms, retries: 2, backoff: full-jitter, idempotent: true } ] }
+              inventory: { kind: service, calls: [ { to: stock-db, timeout: 200ms, retries: 2, backoff: full-jitter, idempotent: true } ] }
+              stock-db: { kind: postgres }
+            """)],
+        nonTriggering: [RuleExample("""
+            lintel: 1
+            system: demo
+            components:
+              gateway: { kind: gateway, calls: [ { to: orders, timeout: 3s } ] }
+              orders: { kind: service, calls: [ { to: inventory, timeout: 800ms, retries: 2, backoff: full-jitter, idempotent: true } ] }
+              inventory: { kind: service, calls: [ { to: stock-db, timeout: 200ms } ] }
+              stock-db: { kind: postgres }
+            """)])
+
+    public init() {}
+
+    /// The worst amplification starting at each top-level caller (a component no one calls synchronously).
+    public func check(_ context: ReviewContext) -> [Finding] {
+        guard context.knowsResilienceSettings else { return [] }
+        let threshold = context.options.retryAmplificationThreshold
+        var findings: [Finding] = []
+        for (index, component) in context.components.enumerated()
+        where context.graph.syncCallers[index].isEmpty && context.analysis.amplification[index] >= threshold {
+            let amplification = context.analysis.amplification[index]
+            let path = context.analysis.amplificationPath(from: index, graph: context.graph)
+            let text = "retry amplification \(Figures.number(amplification))× on \(context.pathText(path))"
+            let location = Self.firstRetry(on: path, context: context) ?? component.location
+            findings.append(finding(text, components: context.names(path), at: location,
+                                    severity: amplification >= 27 ? .error : nil))
+        }
+        return findings
+    }
+
+    /// Where the first call along `path` that retries sets its retries.
+    static func firstRetry(on path: [Int], context: ReviewContext) -> SourceLocation? {
+        for (caller, callee) in zip(path, path.dropFirst()) {
+            let component = context.component(caller)
+            for edge in context.graph.edges[caller] where edge.target == callee && component.calls[edge.call].retries > 0 {
+                return component.calls[edge.call].location(of: "retries")
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,29 @@
+import LintelModel
+
+/// An imported model cannot state timeouts, retries or latencies.
+public struct UnknownResilienceSettings: Rule {
+    public static let description = RuleDescription(
+        id: "unknown-resilience-settings", title: "Resilience settings unknown (imported model)", category: .resilience, severity: .info,
+        rationale: "Deployment files (docker-compose, Kubernetes manifests) do not say which timeouts, retries, circuit breakers or latencies the code uses. The rules that judge those settings stay silent on imported models rather than report every call as misconfigured; this finding lists what could not be checked.",
+        remedy: "Write the import out as a Lintel model (`lintel import --write`), add the timeouts, retries and latencies the code really uses, and review that file.",
+        triggering: [],
+        nonTriggering: [RuleExample("""
+            lintel: 1
+            system: demo
+            components:
+              api: { kind: service, health_check: /healthz }
+            """)])
+
+    public init() {}
+
+    public func check(_ context: ReviewContext) -> [Finding] {
+        guard context.isImported else { return [] }
+        let unknowns = context.model.origin.unknowns.isEmpty
+            ? ["timeouts", "retries", "circuit breakers", "latencies"]
+            : context.model.origin.unknowns.map { String($0.prefix { $0 != ":" }) }
+        let calls = context.components.reduce(0) { $0 + $1.syncCalls.count }
+        let text = "imported from \(context.model.origin.format.rawValue): \(unknowns.joined(separator: ", ")) are unknown, "
+            + "so timeout, retry and latency rules were not applied to \(calls) synchronous call\(calls == 1 ? "" : "s")"
+        return [finding(text, components: [], at: context.model.location)]
+    }
+}

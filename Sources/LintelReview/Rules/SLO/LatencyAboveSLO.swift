@@ -1,0 +1,45 @@
+import LintelModel
+
+/// A flow's p99 latency budget exceeds its objective.
+public struct LatencyAboveSLO: Rule {
+    public static let description = RuleDescription(
+        id: "latency-above-slo", title: "p99 latency budget above the SLO", category: .slo, severity: .warning,
+        rationale: "Along the critical path p99 latencies (service plus queueing at peak) add up; parallel groups take their slowest call. When the sum exceeds the flow's p99 objective, the SLO is missed at peak even when nothing fails.",
+        remedy: "Shorten the critical path: run independent calls in `parallel`, cache the slowest lookups, move work off the request path, or add capacity where queueing dominates.",
+        triggering: [RuleExample("""
+            lintel: 1
+            system: demo
+            requirements: { slo: { latency_p99: 100ms } }
+            components:
+              api: { kind: service, instances: 4, latency: { p50: 10ms, p99: 40ms }, calls: [ { to: search, timeout: 500ms } ] }
+              search: { kind: service, instances: 4, latency: { p50: 30ms, p99: 150ms } }
+            flows:
+              main: { entry: api, rate: 10/s }
+            """)],
+        nonTriggering: [RuleExample("""
+            lintel: 1
+            system: demo
+            requirements: { slo: { latency_p99: 300ms } }
+            components:
+              api: { kind: service, instances: 4, latency: { p50: 10ms, p99: 40ms }, calls: [ { to: search, timeout: 500ms } ] }
+              search: { kind: service, instances: 4, latency: { p50: 30ms, p99: 150ms } }
+            flows:
+              main: { entry: api, rate: 10/s }
+            """)])
+
+    public init() {}
+
+    public func check(_ context: ReviewContext) -> [Finding] {
+        guard context.knowsResilienceSettings else { return [] }
+        var findings: [Finding] = []
+        for (position, report) in context.capacity.flows.enumerated() where report.meetsLatency == false {
+            guard position < context.model.flows.count, let objective = report.latencyObjective else { continue }
+            let flow = context.model.flows[position]
+            let budget = report.latencyP99.value.map { Figures.duration(seconds: $0) } ?? "unbounded (a component on it is saturated)"
+            let text = "flow \(flow.name) p99 at peak is \(budget) along \(report.criticalPath.joined(separator: " → ")), above its \(Figures.duration(seconds: objective)) objective"
+            let location = flow.slo?.keyLocations["latency_p99"] ?? context.model.requirements.slo?.keyLocations["latency_p99"] ?? flow.location
+            findings.append(finding(text, components: [flow.entry] + report.criticalPath.filter { $0 != flow.entry }, flow: flow.name, at: location))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,58 @@
+import LintelModel
+
+/// A database or cache used by components of different owners.
+public struct SharedDatastore: Rule {
+    public static let description = RuleDescription(
+        id: "shared-datastore", title: "Datastore shared across owners", category: .topology, severity: .warning,
+        rationale: "A database or cache written by services of different teams or bounded contexts couples them through its schema: one team's migration, lock or slow query breaks the other's service, and neither can change its data model alone. Services of one context sharing their store is normal; only sharing across owners (team, else context) is reported, and only when more than one team builds the system.",
+        remedy: "Give each owner its own store and expose the data through the owning service's API or events; if sharing is deliberate (a reporting replica), accept the finding with the reason.",
+        triggering: [RuleExample("""
+            lintel: 1
+            system: demo
+            requirements: { team: { engineers: 10, teams: 2 } }
+            components:
+              orders: { kind: service, context: ordering, calls: [ { to: db, timeout: 1s } ] }
+              billing: { kind: service, context: billing, calls: [ { to: db, timeout: 1s } ] }
+              db: { kind: postgres }
+            """)],
+        nonTriggering: [RuleExample("""
+            lintel: 1
+            system: demo
+            requirements: { team: { engineers: 10, teams: 2 } }
+            components:
+              orders: { kind: service, context: ordering, calls: [ { to: db, timeout: 1s } ] }
+              payments: { kind: service, context: ordering, calls: [ { to: db, timeout: 1s } ] }
+              db: { kind: postgres }
+            """), RuleExample("""
+            lintel: 1
+            system: demo
+            requirements: { team: { engineers: 4, teams: 1 } }
+            components:
+              web: { kind: service, calls: [ { to: db, timeout: 1s } ] }
+              jobs: { kind: worker, calls: [ { to: db, timeout: 1s } ] }
+              db: { kind: postgres }
+            """)])
+
+    public init() {}
+
+    public func check(_ context: ReviewContext) -> [Finding] {
+        let teams = context.model.requirements.team?.teams ?? 1
+        let declaredTeams = Set(context.components.compactMap(\.team))
+        guard teams > 1 || declaredTeams.count > 1 else { return [] }
+        var findings: [Finding] = []
+        for (store, component) in context.components.enumerated()
+        where component.kind.category == .database || component.kind.category == .cache {
+            let callers = context.graph.callers[store].filter { context.component($0).kind.category == .compute }
+            var owners: [String: [Int]] = [:]
+            for caller in callers {
+                let owner = context.component(caller)
+                owners[owner.team ?? owner.context ?? owner.name, default: []].append(caller)
+            }
+            guard owners.count > 1 else { continue }
+            let ownerNames = owners.keys.sorted()
+            let text = "\(component.name) is used by \(callers.count) components of \(owners.count) owners (\(ownerNames.joined(separator: ", ")))"
+            findings.append(finding(text, components: [component.name] + context.names(callers), at: component.location))
+        }
+        return findings
+    }
+}

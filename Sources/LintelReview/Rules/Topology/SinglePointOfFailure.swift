@@ -1,0 +1,66 @@
+import LintelModel
+
+/// One copy of a stateful or critical component that a critical flow cannot do without.
+public struct SinglePointOfFailure: Rule {
+    public static let description = RuleDescription(
+        id: "single-point-of-failure", title: "Single point of failure on a critical path", category: .topology, severity: .warning,
+        rationale: "A component with one instance (and, for a store, no replica) on the hard synchronous path of a critical flow takes the flow down with it: every deploy, node failure or restart is an outage. Managed services (topics, queues, object storage, CDN, DynamoDB) carry their own redundancy and are not reported.",
+        remedy: "Run at least two instances behind a load balancer, add a replica with automatic failover for a store, or make the call optional with a fallback.",
+        triggering: [RuleExample("""
+            lintel: 1
+            system: demo
+            components:
+              api: { kind: service, instances: 2, calls: [ { to: db, timeout: 1s } ] }
+              db: { kind: postgres, backups: daily }
+            flows:
+              checkout: { entry: api, rate: 10/s }
+            """)],
+        nonTriggering: [RuleExample("""
+            lintel: 1
+            system: demo
+            components:
+              api: { kind: service, instances: 2, calls: [ { to: db, timeout: 1s } ] }
+              db: { kind: postgres, replicas: 1, backups: daily }
+            flows:
+              checkout: { entry: api, rate: 10/s }
+            """), RuleExample("""
+            lintel: 1
+            system: demo
+            components:
+              api: { kind: service, instances: 2, calls: [ { to: recommendations, timeout: 100ms, optional: true } ] }
+              recommendations: { kind: service }
+            flows:
+              browse: { entry: api, rate: 10/s }
+            """)])
+
+    public init() {}
+
+    /// Kinds whose redundancy is the provider's, not the model's.
+    static func isManaged(_ kind: ComponentKind) -> Bool {
+        switch kind {
+        case .topic, .queue, .objectStorage, .cdn, .dynamodb, .observability: true
+        default: false
+        }
+    }
+
+    /// Copies that can serve when one fails.
+    static func copies(_ component: Component) -> Int {
+        let instances = max(component.instances, component.autoscale?.min ?? 0)
+        return component.kind.isDatastore || component.kind.category == .broker ? instances + component.replicas : instances
+    }
+
+    public func check(_ context: ReviewContext) -> [Finding] {
+        var findings: [Finding] = []
+        for (index, component) in context.components.enumerated() where context.usage.onCriticalHardPath[index] {
+            guard !Self.isManaged(component.kind), Self.copies(component) < 2 else { continue }
+            let flows = context.usage.flows[index].filter {
+                context.model.flows[$0].critical && context.usage.isHardDependency(index, of: $0)
+            }.map { context.model.flows[$0].name }
+            let what = component.kind.isDatastore ? "1 instance and no replica" : "1 instance"
+            let text = "\(component.name) (\(component.kind.rawValue)) runs \(what) and critical flow\(flows.count == 1 ? "" : "s") \(flows.joined(separator: ", ")) cannot work without it"
+            let key = component.keyLocations["instances"] != nil ? "instances" : "kind"
+            findings.append(finding(text, components: [component.name], flow: flows.first, at: component.location(of: key)))
+        }
+        return findings
+    }
+}

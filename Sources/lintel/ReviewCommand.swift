@@ -27,10 +27,10 @@ struct Review: ParsableCommand {
     @Argument(help: "Model files (YAML or JSON).")
     var files: [String]
 
-    @Option(help: "Output format: \(ReviewFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Output format; text is coloured on a terminal, sarif is for GitHub code scanning.")
     var format: ReviewFormat = .text
 
-    @Option(help: "Exit with 1 when an open finding is at or above this severity: error, warning, info or never.")
+    @Option(help: "Exit with 1 when an open finding is at or above this severity.")
     var failOn: FailOn = .error
 
     @Option(help: "Accept the findings whose fingerprints are in this baseline file.")
@@ -48,10 +48,10 @@ struct Review: ParsableCommand {
     @Option(help: "The date acceptances expire against, as YYYY-MM-DD (default: today, UTC).")
     var today: String?
 
-    @Option(help: "How the text format groups findings: severity or component.")
+    @Option(help: "How the text format groups findings.")
     var groupBy: TextRenderer.Grouping = .severity
 
-    @Option(help: "Colour the text format: auto (when standard output is a terminal and NO_COLOR is unset), always or never.")
+    @Option(help: "Colour the text format; auto colours when standard output is a terminal and NO_COLOR is unset.")
     var color: ColorChoice = .auto
 
     func validate() throws {

@@ -9,7 +9,7 @@ struct Rules: ParsableCommand {
     @Flag(help: "Print the full catalog as Markdown, with rationale, remedy and examples.")
     var markdown = false
 
-    @Option(help: "Only rules of this category: \(RuleCategory.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Only rules of this category.")
     var category: RuleCategory?
 
     func run() {

@@ -4,6 +4,7 @@
 import Foundation
 
 let benchmarks: [(name: String, run: () -> Void)] = [
+    ("simulation", simulationBenchmark),
 ]
 
 let selected = Set(CommandLine.arguments.dropFirst())

@@ -16,6 +16,7 @@ struct Lintel: ParsableCommand {
             Capacity.self,
             Import.self,
             Render.self,
+            Simulate.self,
         ]
     )
 }

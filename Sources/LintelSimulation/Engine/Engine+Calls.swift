@@ -126,9 +126,7 @@ extension Engine {
             return
         }
         let timeout = calls[Int(call)].timeout
-        if timeout < .infinity {
-            events.schedule(.timeout, at: now + timeout, target: child, gen: requests[Int(child)].gen)
-        }
+        if timeout < .infinity { armTimeout(call: call, child: child, after: timeout) }
         arrive(child)
     }
 

@@ -33,6 +33,7 @@ final class Engine {
     /// Per call, `breakerBuckets` pairs of (calls, failures).
     let breakerWindow: FlatBuffer<Int32>
     let budgets: FlatBuffer<Double>
+    var timeouts: FlatBuffer<TimeoutRing>
     let flowRate: FlatBuffer<Double>
     let flowGen: FlatBuffer<UInt32>
     let faultActive: FlatBuffer<Bool>
@@ -70,6 +71,8 @@ final class Engine {
         breakerWindow = FlatBuffer(repeating: 0, count: compiled.calls.count * 2 * Engine.breakerBuckets)
         // A retry budget starts with ten retries in hand (Finagle's minimum reserve).
         budgets = FlatBuffer(repeating: 10, count: compiled.calls.count)
+        timeouts = FlatBuffer(capacity: compiled.calls.count)
+        for _ in compiled.calls { timeouts.append(TimeoutRing()) }
         flowRate = FlatBuffer(repeating: 0, count: compiled.flowNames.count)
         flowGen = FlatBuffer(repeating: 0, count: compiled.flowNames.count)
         faultActive = FlatBuffer(repeating: false, count: scenario.faults.count)
@@ -90,6 +93,8 @@ final class Engine {
         breakers.release()
         breakerWindow.release()
         budgets.release()
+        for k in 0..<timeouts.count { timeouts[k].release() }
+        timeouts.release()
         flowRate.release()
         flowGen.release()
         faultActive.release()
@@ -132,7 +137,7 @@ final class Engine {
             case .serviceDone:
                 serviceDone(r)
             case .timeout:
-                if requests[Int(r)].gen == event.gen { timedOut(r) }
+                expireTimeouts(call: r)
             case .dispatch:
                 send(r)
             case .failFast:

@@ -4,7 +4,7 @@ enum EventKind: UInt8 {
     case arrival
     /// Request `target` finished its own service time.
     case serviceDone
-    /// The caller's timeout for request `target` expired.
+    /// The earliest pending timeout of call `target` is due (see `TimeoutRing`).
     case timeout
     /// Request `target` (already allocated, waiting out a backoff or a failure) is sent or fails now.
     case dispatch

@@ -59,12 +59,29 @@ struct Xoshiro256: Sendable {
         -mean * log(openUnit())
     }
 
-    /// Standard normal, by Box–Muller (one of the pair; the other is discarded to keep no state).
+    /// A second standard normal from the last polar draw, not yet used.
+    private var spare = 0.0
+    private var hasSpare = false
+
+    /// Standard normal, by Marsaglia's polar method: no trigonometry, and each accepted
+    /// pair yields two values (the second is kept for the next call).
     @inline(__always)
     mutating func normal() -> Double {
-        let u = openUnit()
-        let v = unit()
-        return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
+        if hasSpare {
+            hasSpare = false
+            return spare
+        }
+        while true {
+            let u = 2 * unit() - 1
+            let v = 2 * unit() - 1
+            let s = u * u + v * v
+            if s > 0, s < 1 {
+                let factor = (-2 * log(s) / s).squareRoot()
+                spare = v * factor
+                hasSpare = true
+                return u * factor
+            }
+        }
     }
 
     /// True with probability `p`.

@@ -3,6 +3,7 @@ import Foundation
 import LintelCapacity
 import LintelModel
 import LintelRender
+import LintelReview
 
 extension DiagramView: ExpressibleByArgument {}
 extension DiagramGrouping: ExpressibleByArgument {}
@@ -14,6 +15,7 @@ struct Render: ParsableCommand {
             The system view clusters components by kind or domain context, draws synchronous calls solid and \
             asynchronous ones dashed, and labels calls with protocol, timeout and attempts (grpc 300ms ×3). \
             The sequence view follows one flow's request (--flow, the first flow by default). \
+            --findings colours components by their worst open finding (red error, amber warning, blue info, green clean); \
             --load labels components with arrival rate and utilisation at peak. \
             --format svg runs Graphviz's dot, which must be installed (apt-get install graphviz, brew install graphviz).
             Exit status: 0 drawn; 2 invalid model, or a sequence view of a model without flows; 64 usage (unknown flow); \
@@ -39,6 +41,9 @@ struct Render: ParsableCommand {
     @Option(help: "The flow of the sequence view (the first flow when omitted).")
     var flow: String?
 
+    @Flag(help: "Colour components by their worst open review finding and list the rule ids (as lintel review).")
+    var findings = false
+
     @Flag(help: "Label components with arrival rate and utilisation at peak (capacity arithmetic).")
     var load = false
 
@@ -51,6 +56,9 @@ struct Render: ParsableCommand {
     func run() throws {
         let model = try ModelInput.load(file)
         var overlay = DiagramOverlay()
+        if findings {
+            overlay.findings = DiagramOverlay.findings(Reviewer.review(model, options: ReviewOptions(today: Review.currentDate())).findings)
+        }
         if load { overlay.load = DiagramOverlay.load(CapacityAnalyzer.analyze(model)) }
         let options = RenderOptions(format: format == .mermaid ? .mermaid : .dot, view: view, grouping: group,
                                     flow: flow, overlay: overlay)

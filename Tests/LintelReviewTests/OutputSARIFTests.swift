@@ -20,6 +20,16 @@ struct OutputSARIFTests {
         #expect(rule.defaultConfiguration.level == .error)
         #expect(rule.properties.tags == ["topology"])
         #expect(driver.rules.first { $0.id == "missing-health-check" }?.defaultConfiguration.level == .note)
+        #expect(rule.properties.securitySeverity == nil)
+    }
+
+    @Test("Security rules carry GitHub's security-severity score")
+    func securitySeverity() throws {
+        let rule = OutputFixtures.description("public-without-auth", "Public component without authentication", .security, .error)
+        let descriptor = SARIFRenderer.descriptor(rule)
+        #expect(descriptor.properties == SARIF.RuleProperties(tags: ["security"], securitySeverity: "8.0"))
+        let json = try JSONRenderer.encode(descriptor.properties)
+        #expect(json.contains("\"security-severity\" : \"8.0\""))
     }
 
     @Test("Each result points at its rule, its level and its place")

@@ -46,6 +46,12 @@ public enum SARIF {
 
     public struct RuleProperties: Sendable, Codable, Equatable {
         public var tags: [String]
+        /// GitHub code scanning shows security rules by this CVSS-like score ("0.1"…"10.0").
+        public var securitySeverity: String?
+
+        enum CodingKeys: String, CodingKey {
+            case tags, securitySeverity = "security-severity"
+        }
     }
 
     /// SARIF's result levels; Lintel's `info` is SARIF's `note`.

@@ -50,7 +50,18 @@ public enum SARIFRenderer {
             id: rule.id, name: pascalCase(rule.id), shortDescription: SARIF.Message(text: rule.title),
             fullDescription: SARIF.Message(text: rule.rationale), help: help,
             defaultConfiguration: SARIF.Configuration(level: SARIF.Level(rule.severity)),
-            properties: SARIF.RuleProperties(tags: [rule.category.rawValue]))
+            properties: properties(rule.category, rule.severity))
+    }
+
+    /// The category as a tag; security rules also carry GitHub's `security-severity` (high, medium, low).
+    static func properties(_ category: RuleCategory, _ severity: Severity) -> SARIF.RuleProperties {
+        guard category == .security else { return SARIF.RuleProperties(tags: [category.rawValue]) }
+        let score = switch severity {
+        case .error: "8.0"
+        case .warning: "5.0"
+        case .info: "2.0"
+        }
+        return SARIF.RuleProperties(tags: [category.rawValue], securitySeverity: score)
     }
 
     /// A descriptor for a finding whose rule is not in the catalog, so every result still names a rule.
@@ -59,7 +70,7 @@ public enum SARIFRenderer {
             id: finding.ruleID, name: pascalCase(finding.ruleID), shortDescription: SARIF.Message(text: finding.ruleID),
             fullDescription: SARIF.Message(text: finding.ruleID), help: SARIF.Message(text: finding.remedy),
             defaultConfiguration: SARIF.Configuration(level: SARIF.Level(finding.severity)),
-            properties: SARIF.RuleProperties(tags: [finding.category.rawValue]))
+            properties: properties(finding.category, finding.severity))
     }
 
     static func result(_ finding: Finding, ruleIndex: Int, baseDirectory: String?) -> SARIF.Result {

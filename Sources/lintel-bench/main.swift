@@ -4,6 +4,8 @@
 import Foundation
 
 let benchmarks: [(name: String, run: () -> Void)] = [
+    ("load", loadBenchmark),
+    ("capacity", capacityBenchmark),
     ("simulation", simulationBenchmark),
 ]
 

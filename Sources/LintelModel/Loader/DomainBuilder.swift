@@ -55,7 +55,7 @@ final class DomainBuilder {
                 unique = options.bool("unique") ?? false
                 sensitive = options.bool("sensitive") ?? false
             }
-            guard var text = typeText?.trimmingCharacters(in: .whitespaces) else { return nil }
+            guard var text = typeText?.trimmed else { return nil }
             if text.hasSuffix("?") {
                 nullable = true
                 text.removeLast()

@@ -12,7 +12,7 @@ final class ModelBuilder {
             version: root.int("lintel") ?? 1,
             system: root.string("system") ?? "",
             location: root.location("system") ?? tree.location)
-        if let system = root.string("system"), system.trimmingCharacters(in: .whitespaces).isEmpty {
+        if let system = root.string("system"), system.trimmed.isEmpty {
             diagnostics.append(Diagnostic("'system' must name the system", at: root.valueLocation("system") ?? tree.location))
         }
         model.description = root.string("description")

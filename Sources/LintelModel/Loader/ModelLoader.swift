@@ -19,9 +19,10 @@ public enum ModelLoader {
         return try load(tree: tree, file: path)
     }
 
-    /// Loads a model from text; `file` names it in diagnostics.
-    public static func load(text: String, file: String = "<input>") throws(ModelLoadError) -> LoadedModel {
-        let tree = try YAMLDocument.parse(text: text, file: file).get()
+    /// Loads a model from text; `file` names it in diagnostics. `maximumBytes` raises the size
+    /// limit for generated models (benchmarks); files on disk always get the default.
+    public static func load(text: String, file: String = "<input>", maximumBytes: Int = YAMLDocument.maximumBytes) throws(ModelLoadError) -> LoadedModel {
+        let tree = try YAMLDocument.parse(text: text, file: file, maximumBytes: maximumBytes).get()
         return try load(tree: tree, file: file)
     }
 

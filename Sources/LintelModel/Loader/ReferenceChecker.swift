@@ -11,17 +11,21 @@ struct ReferenceChecker {
         if model.version != 1 {
             error("unsupported model version \(model.version)", at: model.location, hint: "this Lintel reads 'lintel: 1'")
         }
-        for index in model.components.indices { checkComponent(&model.components[index], in: model) }
+        // Checks read a snapshot while the loop writes resolved values into `model`; passing `model`
+        // itself would share the arrays being written and copy them on every write (quadratic).
+        let snapshot = model
+        for index in model.components.indices { checkComponent(&model.components[index], in: snapshot) }
         linkConsumers(&model)
         checkDomain(model)
-        for index in model.flows.indices { checkFlow(&model.flows[index], in: model) }
-        for index in model.scenarios.indices { checkScenario(&model.scenarios[index], in: model) }
+        let resolved = model
+        for index in model.flows.indices { checkFlow(&model.flows[index], in: resolved) }
+        for index in model.scenarios.indices { checkScenario(&model.scenarios[index], in: resolved) }
         for risk in model.accept {
             if let component = risk.component { reference(component, at: risk.location, what: "component") }
             if let flow = risk.flow, !flowNames.contains(flow) {
                 error("unknown flow '\(flow)'", at: risk.location, hint: suggestion(flow, in: flowNames))
             }
-            if risk.reason.trimmingCharacters(in: .whitespaces).isEmpty {
+            if risk.reason.trimmed.isEmpty {
                 error("an accepted risk needs a reason", at: risk.location)
             }
         }

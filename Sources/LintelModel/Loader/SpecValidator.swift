@@ -54,7 +54,7 @@ struct SpecValidator {
                 return
             }
             for entry in entries {
-                if entry.key.trimmingCharacters(in: .whitespaces).isEmpty {
+                if entry.key.trimmed.isEmpty {
                     error("a name in '\(key)' is empty", at: entry.keyLocation)
                 }
                 if entry.value.isNull, case .object(let name) = element, ModelSpec.object(name)?.fields.contains(where: \.required) == true {
@@ -177,11 +177,14 @@ enum ScalarValue {
     }
 
     static func int(_ text: String) -> Int? {
-        Int(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: ""))
+        let digits = text.trimmed
+        return Int(digits.contains("_") ? String(digits.filter { $0 != "_" }) : digits)
     }
 
     static func double(_ text: String) -> Double? {
-        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else { return nil }
+        guard let first = text.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: ".") || first == UInt8(ascii: " ")
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first),
+              let value = Double(text.trimmed), value.isFinite else { return nil }
         return value
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads YAML (or JSON) text into a `YAMLTree`, turning every parser failure into a located diagnostic.
 public enum YAMLDocument {
@@ -46,54 +45,17 @@ public enum YAMLDocument {
 
     /// Parses YAML or JSON text. The node budget scales with the text so that legitimate
     /// anchors work while an alias bomb is cut off early.
-    public static func parse(text: String, file: String) -> Result<YAMLTree, ModelLoadError> {
+    public static func parse(text: String, file: String, maximumBytes: Int = maximumBytes) -> Result<YAMLTree, ModelLoadError> {
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard text.utf8.count <= maximumBytes else {
             return .failure(ModelLoadError([Diagnostic("input is larger than the limit for a model", at: start)]))
         }
-        let root: Node?
-        do {
-            let parser = try Parser(yaml: text)
-            root = try parser.singleRoot()
-        } catch let error as YamlError {
-            return .failure(ModelLoadError([diagnostic(for: error, file: file)]))
-        } catch {
-            return .failure(ModelLoadError([Diagnostic("cannot parse YAML: \(error)", at: start)]))
-        }
-        guard let root else {
+        var reader = EventReader(file: file, budget: max(200_000, text.utf8.count * 4))
+        let tree = reader.read(text)
+        if !reader.diagnostics.isEmpty { return .failure(ModelLoadError(reader.diagnostics)) }
+        guard let tree, !tree.isNull else {
             return .failure(ModelLoadError([Diagnostic("file is empty; a model starts with 'lintel: 1' and 'system: NAME'", at: start)]))
         }
-        var builder = YAMLTreeBuilder(file: file, budget: max(200_000, text.utf8.count * 4))
-        let tree = builder.build(root)
-        let errors = builder.diagnostics.filter { $0.severity == .error }
-        guard let tree, errors.isEmpty else {
-            return .failure(ModelLoadError(builder.diagnostics.isEmpty ? [Diagnostic("cannot read the document", at: start)] : builder.diagnostics))
-        }
         return .success(tree)
-    }
-
-    static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
-        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: max(1, mark.line), column: max(1, mark.column)) }
-        let start = SourceLocation(file: file, line: 1, column: 1)
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            var message = "invalid YAML: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line))" }
-            return Diagnostic(message, at: at(mark))
-        case .reader(let problem, let offset, _, _):
-            let suffix = offset.map { " at byte \($0)" } ?? ""
-            return Diagnostic("cannot read the text: \(problem)\(suffix)", at: start)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return Diagnostic("duplicate key \(names) in the same mapping", at: at(context.mark),
-                              hint: "each name may appear once; rename or merge the entries")
-        case .memory:
-            return Diagnostic("the YAML parser ran out of memory", at: start)
-        case .dataCouldNotBeDecoded:
-            return Diagnostic("file is not valid UTF-8 text", at: start)
-        default:
-            return Diagnostic("cannot parse YAML: \(error)", at: start)
-        }
     }
 }

@@ -74,18 +74,18 @@ public enum FieldType: Sendable, Codable, Equatable, CustomStringConvertible {
 
     /// Parses `uuid`, `enum(a,b)`, `ref(Order)`; a trailing `?` (nullable) must be stripped first.
     public static func parse(_ text: String) -> FieldType? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed
         if let scalar = scalarNames[trimmed.lowercased()] { return scalar }
         func argument(_ prefix: String) -> String? {
             guard trimmed.lowercased().hasPrefix(prefix + "("), trimmed.hasSuffix(")") else { return nil }
             return String(trimmed.dropFirst(prefix.count + 1).dropLast())
         }
         if let values = argument("enum") {
-            let cases = values.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let cases = values.split(separator: ",").map { $0.trimmed }.filter { !$0.isEmpty }
             return cases.isEmpty ? nil : .enumeration(cases)
         }
         if let target = argument("ref") {
-            let name = target.trimmingCharacters(in: .whitespaces)
+            let name = target.trimmed
             return name.isEmpty ? nil : .reference(name)
         }
         return nil

@@ -65,7 +65,7 @@ public enum QuantityParser {
     }
 
     public static func parse(_ text: String, as kind: QuantityKind) -> Result<QuantityValue, Failure> {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed
         guard !trimmed.isEmpty else { return .failure(Failure(message: "empty value")) }
         switch kind {
         case .duration:
@@ -86,7 +86,7 @@ public enum QuantityParser {
         case .growth:
             return growth(trimmed).map { .growth(Growth(factorPerYear: $0)) }
         case .multiplier:
-            guard trimmed.hasSuffix("x"), let value = Double(trimmed.dropLast().trimmingCharacters(in: .whitespaces)),
+            guard trimmed.hasSuffix("x"), let value = Double(trimmed.dropLast().trimmed),
                   value.isFinite else { return .failure(Failure(message: "'\(trimmed)' is not a factor like 10x")) }
             return .success(.multiplier(value))
         case .count:
@@ -127,7 +127,7 @@ public enum QuantityParser {
             end = text.index(after: end)
         }
         guard end > text.startIndex, let value = Double(text[..<end]), value.isFinite else { return nil }
-        return (value, text[end...].trimmingCharacters(in: .whitespaces))
+        return (value, text[end...].trimmed)
     }
 
     /// A duration, possibly compound: `300ms`, `2s`, `1h30m`, `5m30s`.
@@ -141,7 +141,7 @@ public enum QuantityParser {
             }
             if tail.isEmpty { return .failure(Failure(message: "'\(text)' has no unit")) }
             let unitEnd = tail.firstIndex { $0.isNumber } ?? tail.endIndex
-            let unit = tail[..<unitEnd].trimmingCharacters(in: .whitespaces)
+            let unit = tail[..<unitEnd].trimmed
             guard let factor = durationUnits.first(where: { $0.0 == unit })?.1 else {
                 return .failure(Failure(message: "unknown time unit '\(unit)'"))
             }
@@ -166,15 +166,15 @@ public enum QuantityParser {
     static func rate(_ text: String) -> Result<Double, Failure> {
         let lower = text.lowercased()
         for suffix in ["rps", "qps"] where lower.hasSuffix(suffix) {
-            return scaledNumber(String(text.dropLast(3)).trimmingCharacters(in: .whitespaces))
+            return scaledNumber(String(text.dropLast(3)).trimmed)
         }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2 else { return .failure(Failure(message: "'\(text)' has no time unit")) }
-        let period = parts[1].trimmingCharacters(in: .whitespaces)
+        let period = parts[1].trimmed
         guard let seconds = periodSeconds[period] ?? periodSeconds[period.lowercased()] else {
             return .failure(Failure(message: "unknown time unit '\(period)'"))
         }
-        return scaledNumber(parts[0].trimmingCharacters(in: .whitespaces)).map { $0 / seconds }
+        return scaledNumber(parts[0].trimmed).map { $0 / seconds }
     }
 
     static func size(_ text: String) -> Result<Double, Failure> {
@@ -189,15 +189,15 @@ public enum QuantityParser {
     static func dataGrowth(_ text: String) -> Result<Double, Failure> {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2 else { return .failure(Failure(message: "'\(text)' has no period")) }
-        let period = parts[1].trimmingCharacters(in: .whitespaces).lowercased()
+        let period = parts[1].trimmed.lowercased()
         guard let seconds = periodSeconds[period], seconds >= 86400 else {
             return .failure(Failure(message: "unknown period '\(period)'"))
         }
-        return size(parts[0].trimmingCharacters(in: .whitespaces)).map { $0 * (30 * 86400) / seconds }
+        return size(parts[0].trimmed).map { $0 * (30 * 86400) / seconds }
     }
 
     static func percent(_ text: String) -> Result<Double, Failure> {
-        guard let value = Double(text.dropLast().trimmingCharacters(in: .whitespaces)), value.isFinite else {
+        guard let value = Double(text.dropLast().trimmed), value.isFinite else {
             return .failure(Failure(message: "'\(text)' is not a percentage"))
         }
         return .success(value / 100)
@@ -206,12 +206,12 @@ public enum QuantityParser {
     static func growth(_ text: String) -> Result<Double, Failure> {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2 else { return .failure(Failure(message: "'\(text)' has no period")) }
-        let period = parts[1].trimmingCharacters(in: .whitespaces).lowercased()
+        let period = parts[1].trimmed.lowercased()
         guard let seconds = periodSeconds[period], seconds >= 86400 else {
             return .failure(Failure(message: "unknown period '\(period)'"))
         }
         let periodsPerYear = (365 * 86400) / seconds
-        let amount = parts[0].trimmingCharacters(in: .whitespaces)
+        let amount = parts[0].trimmed
         let factor: Double
         if amount.hasSuffix("x"), let value = Double(amount.dropLast()), value > 0 {
             factor = value
@@ -226,19 +226,19 @@ public enum QuantityParser {
 
     static func money(_ text: String) -> Result<Money, Failure> {
         var rest = text
-        if rest.hasSuffix("/month") { rest = String(rest.dropLast(6)).trimmingCharacters(in: .whitespaces) }
+        if rest.hasSuffix("/month") { rest = String(rest.dropLast(6)).trimmed }
         var currency = ""
         if rest.hasPrefix("$") {
             currency = "USD"
-            rest = String(rest.dropFirst()).trimmingCharacters(in: .whitespaces)
+            rest = String(rest.dropFirst()).trimmed
         } else if rest.hasPrefix("€") {
             currency = "EUR"
-            rest = String(rest.dropFirst()).trimmingCharacters(in: .whitespaces)
+            rest = String(rest.dropFirst()).trimmed
         }
         let letters = rest.reversed().prefix { $0.isLetter && $0.isUppercase }
         if letters.count == 3 {
             currency = String(letters.reversed())
-            rest = String(rest.dropLast(3)).trimmingCharacters(in: .whitespaces)
+            rest = String(rest.dropLast(3)).trimmed
         }
         guard !currency.isEmpty else { return .failure(Failure(message: "'\(text)' has no currency")) }
         return scaledNumber(rest).map { Money(amount: $0, currency: currency) }

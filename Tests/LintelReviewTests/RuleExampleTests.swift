@@ -11,6 +11,9 @@ struct RuleExampleCase: Sendable, CustomTestStringConvertible {
         "\(rule.description.id) \(triggers ? "fires" : "stays quiet") on \(example.file.split(separator: "/").last ?? ""):\(example.line)"
     }
 
+    /// The review date the examples are checked on (acceptances in examples expire in 2000 or 9999).
+    static let today = CalendarDate(year: 2026, month: 1, day: 1)
+
     static let all: [RuleExampleCase] = RuleRegistry.all.flatMap { rule in
         rule.description.triggering.map { RuleExampleCase(rule: rule, example: $0, triggers: true) }
             + rule.description.nonTriggering.map { RuleExampleCase(rule: rule, example: $0, triggers: false) }
@@ -24,14 +27,17 @@ struct RuleExampleTests {
         let place = SourceLocation(file: testCase.example.file, line: testCase.example.line, column: 1)
         let sourceLocation = Testing.SourceLocation(fileID: "LintelReview/\(place.file.split(separator: "/").last ?? "")",
                                                     filePath: place.file, line: place.line, column: 1)
-        let model: Model
+        var model: Model
         do {
             model = try ModelLoader.load(text: testCase.example.yaml, file: "\(place.file):\(place.line)").model
         } catch {
             Issue.record("example does not load: \(error.diagnostics.map(\.description).joined(separator: "; "))", sourceLocation: sourceLocation)
             return
         }
-        let findings = testCase.rule.init().check(ReviewContext(model: model))
+        if let format = testCase.example.importedFrom {
+            model.origin = Origin(format: format, files: [place.file], unknowns: ["timeouts: not in deployment files", "retries: not in deployment files"])
+        }
+        let findings = testCase.rule.init().check(ReviewContext(model: model, options: ReviewOptions(today: RuleExampleCase.today)))
         let id = testCase.rule.description.id
         #expect(findings.allSatisfy { $0.ruleID == id }, sourceLocation: sourceLocation)
         if testCase.triggers {

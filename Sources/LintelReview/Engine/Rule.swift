@@ -6,11 +6,20 @@ public struct RuleExample: Sendable {
     public var yaml: String
     public var file: String
     public var line: Int
+    /// When set, the YAML is the model an importer wrote for a deployment of this format, and the
+    /// example is reviewed as imported (timeouts, retries and latencies unknown).
+    public var importedFrom: Origin.Format?
 
     public init(_ yaml: String, file: String = #filePath, line: Int = #line) {
         self.yaml = yaml
         self.file = file
         self.line = line
+    }
+
+    /// An example reviewed as a model imported from `format` files.
+    public init(_ yaml: String, importedFrom format: Origin.Format, file: String = #filePath, line: Int = #line) {
+        self.init(yaml, file: file, line: line)
+        self.importedFrom = format
     }
 }
 

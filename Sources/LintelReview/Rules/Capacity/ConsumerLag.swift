@@ -3,8 +3,8 @@ import LintelModel
 /// Consumers slower than the messages arriving.
 public struct ConsumerLag: Rule {
     public static let description = RuleDescription(
-        id: "consumer-lag", title: "Consumers cannot keep up at peak", category: .capacity, severity: .error,
-        rationale: "When messages arrive faster than the consumer group processes them (parallelism / holding time), the backlog grows for the whole peak; the delay of every later message grows with it, and retention may drop messages before they are read.",
+        id: "consumer-lag", title: "Consumers cannot keep up at peak", category: .capacity, severity: .warning,
+        rationale: "When messages arrive faster than the consumer group processes them (parallelism / holding time), the backlog grows for the whole peak — a queue absorbing a short burst is fine, a peak of hours is not; the delay of every later message grows with it, and retention may drop messages before they are read.",
         remedy: "Add consumer instances or workers (and partitions to match), shorten the processing time, or batch.",
         triggering: [RuleExample("""
             lintel: 1

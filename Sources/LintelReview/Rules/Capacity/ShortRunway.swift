@@ -11,7 +11,7 @@ public struct ShortRunway: Rule {
             system: demo
             requirements: { traffic: { average: 100/s, peak: 200/s, growth: 4x/year } }
             components:
-              api: { kind: service, instances: 2, workers: 10, latency: { p50: 40ms, p99: 40ms, distribution: constant } }
+              api: { kind: service, instances: 2, workers: 6, latency: { p50: 40ms, p99: 40ms, distribution: constant } }
             flows:
               main: { entry: api, rate: 100/s, peak: 200/s }
             """)],

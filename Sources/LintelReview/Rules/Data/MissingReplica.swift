@@ -35,7 +35,7 @@ public struct MissingReplica: Rule {
         for (index, store) in context.components.enumerated() where store.kind.isDatastore && store.replicas == 0 {
             guard let objective = context.usage.availabilityObjective[index] else { continue }
             let alone = 1 - pow(1 - store.availability, Double(max(1, store.instances)))
-            guard alone < objective else { continue }
+            guard alone < objective - 1e-12 else { continue }
             let text = "\(store.name) has no replica: alone it is available \(Figures.percent(alone)), below the \(Figures.percent(objective)) objective of the flows that need it"
             findings.append(finding(text, components: [store.name], at: store.location(of: "replicas")))
         }

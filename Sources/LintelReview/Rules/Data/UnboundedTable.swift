@@ -4,7 +4,7 @@ import LintelModel
 public struct UnboundedTable: Rule {
     public static let description = RuleDescription(
         id: "unbounded-table", title: "Large table without retention or partitioning", category: .data, severity: .warning,
-        rationale: "A table that will hold over 100 million rows within a year and keeps every row forever in one piece makes every index rebuild, vacuum, migration and restore slower each month, until an ALTER TABLE takes a maintenance window and a restore misses the recovery objective.",
+        rationale: "A table with over 100 million rows (or, when the row count is not given, writes adding that many a year) that keeps every row forever in one piece makes every index rebuild, vacuum, migration and restore slower each month, until an ALTER TABLE takes a maintenance window and a restore misses the recovery objective.",
         remedy: "Set a `retention` (archive old rows to object storage) or `partition_by` a time column so old partitions can be detached and dropped.",
         triggering: [RuleExample("""
             lintel: 1
@@ -45,12 +45,13 @@ public struct UnboundedTable: Rule {
         var findings: [Finding] = []
         for entity in context.model.domain.entities where entity.retention == nil && entity.partitionBy == nil {
             guard let volume = entity.volume else { continue }
+            // Writes may be updates, so they count only when the row count is unknown.
             let rows = volume.rows ?? 0
-            let yearly = (volume.writes?.perSecond ?? 0) * Self.secondsPerYear
-            guard rows + yearly >= Self.rowLimit else { continue }
+            let writes = volume.writes?.perSecond ?? 0
+            guard rows >= Self.rowLimit || (volume.rows == nil && writes * Self.secondsPerYear >= Self.rowLimit) else { continue }
             if let store = entity.store, let index = context.index[store], context.component(index).retention != nil { continue }
-            let text = "entity \(entity.name) has \(UnitFormat.number(rows / 1e6))M rows"
-                + (yearly > 0 ? " and grows by \(UnitFormat.number((yearly / 1e6).rounded()))M a year" : "")
+            let size = volume.rows != nil ? "has \(UnitFormat.number(rows / 1e6))M rows" : "has no row count"
+            let text = "entity \(entity.name) \(size)" + (writes > 0 ? " and takes \(UnitFormat.rate(writes)) writes" : "")
                 + ", with no retention or partitioning"
             findings.append(finding(text, components: entity.store.map { [$0] } ?? [], at: entity.location))
         }

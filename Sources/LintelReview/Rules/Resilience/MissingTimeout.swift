@@ -21,7 +21,13 @@ public struct MissingTimeout: Rule {
               db: { kind: postgres }
               events: { kind: topic, dead_letter: true, consumers: [audit] }
               audit: { kind: worker, idempotent_consumer: true }
-            """)])
+            """), RuleExample("""
+            lintel: 1
+            system: demo
+            components:
+              web: { kind: service, image: shop/web:1.4, calls: [ db ] }
+              db: { kind: postgres, image: postgres:16 }
+            """, importedFrom: .compose)])
 
     public init() {}
 

@@ -6,7 +6,14 @@ public struct UnknownResilienceSettings: Rule {
         id: "unknown-resilience-settings", title: "Resilience settings unknown (imported model)", category: .resilience, severity: .info,
         rationale: "Deployment files (docker-compose, Kubernetes manifests) do not say which timeouts, retries, circuit breakers or latencies the code uses. The rules that judge those settings stay silent on imported models rather than report every call as misconfigured; this finding lists what could not be checked.",
         remedy: "Write the import out as a Lintel model (`lintel import --write`), add the timeouts, retries and latencies the code really uses, and review that file.",
-        triggering: [],
+        triggering: [RuleExample("""
+            # written by `lintel import docker-compose.yml`
+            lintel: 1
+            system: demo
+            components:
+              web: { kind: service, image: shop/web:1.4, health_check: true, calls: [ db ] }
+              db: { kind: postgres, image: postgres:16, volumes: [ /var/lib/postgresql/data ] }
+            """, importedFrom: .compose)],
         nonTriggering: [RuleExample("""
             lintel: 1
             system: demo

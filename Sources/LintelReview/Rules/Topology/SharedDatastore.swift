@@ -4,7 +4,7 @@ import LintelModel
 public struct SharedDatastore: Rule {
     public static let description = RuleDescription(
         id: "shared-datastore", title: "Datastore shared across owners", category: .topology, severity: .warning,
-        rationale: "A database or cache written by services of different teams or bounded contexts couples them through its schema: one team's migration, lock or slow query breaks the other's service, and neither can change its data model alone. Services of one context sharing their store is normal; only sharing across owners (team, else context) is reported, and only when more than one team builds the system.",
+        rationale: "A database or cache written by services of different teams or bounded contexts couples them through its schema: one team's migration, lock or slow query breaks the other's service, and neither can change its data model alone. Services of one context sharing their store is normal, and so is one writer with readers (a read model); only writers of several owners (team, else context) is reported, and only when more than one team builds the system.",
         remedy: "Give each owner its own store and expose the data through the owning service's API or events; if sharing is deliberate (a reporting replica), accept the finding with the reason.",
         triggering: [RuleExample("""
             lintel: 1
@@ -31,6 +31,14 @@ public struct SharedDatastore: Rule {
               web: { kind: service, calls: [ { to: db, timeout: 1s } ] }
               jobs: { kind: worker, calls: [ { to: db, timeout: 1s } ] }
               db: { kind: postgres }
+            """), RuleExample("""
+            lintel: 1
+            system: demo
+            requirements: { team: { engineers: 10, teams: 2 } }
+            components:
+              ingest: { kind: worker, context: ingestion, calls: [ { to: olap, timeout: 5s, operation: write } ] }
+              dashboards: { kind: service, context: reporting, calls: [ { to: olap, timeout: 1s, operation: read } ] }
+              olap: { kind: clickhouse }
             """)])
 
     public init() {}
@@ -42,7 +50,12 @@ public struct SharedDatastore: Rule {
         var findings: [Finding] = []
         for (store, component) in context.components.enumerated()
         where component.kind.category == .database || component.kind.category == .cache {
-            let callers = context.graph.callers[store].filter { context.component($0).kind.category == .compute }
+            // Readers of a read model do not couple owners the way a second writer does.
+            let callers = context.graph.callers[store].filter { caller in
+                let component = context.component(caller)
+                return component.kind.category == .compute
+                    && component.calls.contains { $0.to == context.component(store).name && $0.operation != .read }
+            }
             var owners: [String: [Int]] = [:]
             for caller in callers {
                 let owner = context.component(caller)
@@ -50,7 +63,7 @@ public struct SharedDatastore: Rule {
             }
             guard owners.count > 1 else { continue }
             let ownerNames = owners.keys.sorted()
-            let text = "\(component.name) is used by \(callers.count) components of \(owners.count) owners (\(ownerNames.joined(separator: ", ")))"
+            let text = "\(component.name) is written by \(callers.count) components of \(owners.count) owners (\(ownerNames.joined(separator: ", ")))"
             findings.append(finding(text, components: [component.name] + context.names(callers), at: component.location))
         }
         return findings

@@ -1,0 +1,43 @@
+import LintelModel
+
+/// A system of several services that only ever talk synchronously.
+public struct AllSynchronous: Rule {
+    public static let description = RuleDescription(
+        id: "all-synchronous", title: "Everything synchronous", category: .fit, severity: .info,
+        rationale: "When every interaction between four or more services is a synchronous request, every piece of work that could happen later (emails, projections, notifications, analytics) is on the user's request path: each adds latency and a failure mode, and the services are only as available as all of them together.",
+        remedy: "Publish domain events for work the user does not wait on (a topic with idempotent consumers), and keep synchronous calls for what the response needs.",
+        triggering: [RuleExample("""
+            lintel: 1
+            system: demo
+            components:
+              a: { kind: service, calls: [ { to: b, timeout: 1s }, { to: c, timeout: 1s } ] }
+              b: { kind: service, calls: [ { to: d, timeout: 500ms } ] }
+              c: { kind: service, calls: [ { to: d, timeout: 500ms } ] }
+              d: { kind: service }
+            """)],
+        nonTriggering: [RuleExample("""
+            lintel: 1
+            system: demo
+            components:
+              a: { kind: service, calls: [ { to: b, timeout: 1s }, { to: c, timeout: 1s } ], publishes: [events] }
+              b: { kind: service, calls: [ { to: d, timeout: 500ms } ] }
+              c: { kind: service, calls: [ { to: d, timeout: 500ms } ] }
+              d: { kind: service, consumes: [events], idempotent_consumer: true }
+              events: { kind: topic, dead_letter: true }
+            """)])
+
+    public init() {}
+
+    public func check(_ context: ReviewContext) -> [Finding] {
+        let services = context.components.filter { $0.kind == .service || $0.kind == .worker || $0.kind == .function }
+        guard services.count >= 4, !context.components.contains(where: { $0.kind.isMessaging }),
+              !context.components.contains(where: { $0.calls.contains { $0.mode == .async } }) else { return [] }
+        var serviceCalls = 0
+        for (index, component) in context.components.enumerated() where component.kind.category == .compute {
+            serviceCalls += context.graph.edges[index].filter { context.component($0.target).kind.category == .compute }.count
+        }
+        guard serviceCalls >= 3 else { return [] }
+        let text = "\(services.count) services talk only synchronously (\(serviceCalls) service-to-service calls, no topic or queue)"
+        return [finding(text, components: services.map(\.name), at: context.model.location)]
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import LintelModel
+
+/// A secret written into configuration.
+public struct PlaintextSecret: Rule {
+    public static let description = RuleDescription(
+        id: "plaintext-secret", title: "Secret in plain configuration", category: .security, severity: .error,
+        rationale: "A password, token or key written as a literal environment value ends up in the repository, in `docker inspect`, in CI logs and in every copy of the manifest; it cannot be rotated without a deploy and is readable by anyone who can read the configuration. Connection strings with `user:password@` count too.",
+        remedy: "Move the value to a secret store (Kubernetes Secret, Docker secret, Vault, a cloud secret manager), reference it (`env: { DB_PASSWORD: { secret: db-password } }`) and rotate the exposed one.",
+        triggering: [RuleExample("""
+            lintel: 1
+            system: demo
+            components:
+              api: { kind: service, env: { DB_PASSWORD: hunter2, LOG_LEVEL: info } }
+            """), RuleExample("""
+            lintel: 1
+            system: demo
+            components:
+              api: { kind: service, env: { DATABASE_URL: "postgres://app:s3cret@db:5432/app" } }
+            """)],
+        nonTriggering: [RuleExample("""
+            lintel: 1
+            system: demo
+            components:
+              api: { kind: service, env: { DB_PASSWORD: { secret: db-password }, DATABASE_URL: "postgres://db:5432/app", TOKEN_TTL: 1h, PRIMARY_KEY_COLUMN: id } }
+            """)])
+
+    public init() {}
+
+    static let secretWords = ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "ACCESS_KEY", "CREDENTIAL", "AUTH_KEY"]
+    /// Names that contain a secret word but hold settings, not secrets.
+    static let settingSuffixes = ["_TTL", "_FILE", "_PATH", "_URL_PATH", "_EXPIRY", "_EXPIRES", "_LENGTH", "_TIMEOUT", "_HEADER", "_NAME", "_COLUMN"]
+
+    /// True when the variable looks like it holds a secret literally.
+    static func isSecret(name: String, value: String) -> Bool {
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, !trimmed.hasPrefix("${"), !trimmed.hasPrefix("$(") else { return false }
+        if hasCredentials(trimmed) { return true }
+        let upper = name.uppercased()
+        guard secretWords.contains(where: { upper.contains($0) }) || upper.hasSuffix("_KEY") else { return false }
+        if settingSuffixes.contains(where: { upper.hasSuffix($0) }) { return false }
+        let lower = trimmed.lowercased()
+        return !["true", "false", "none", "null", "changeme-in-secret-store"].contains(lower)
+    }
+
+    /// `scheme://user:password@host`.
+    static func hasCredentials(_ value: String) -> Bool {
+        guard let scheme = value.range(of: "://") else { return false }
+        let rest = value[scheme.upperBound...]
+        guard let at = rest.firstIndex(of: "@") else { return false }
+        let userInfo = rest[..<at]
+        guard let colon = userInfo.firstIndex(of: ":") else { return false }
+        return !userInfo[userInfo.index(after: colon)...].isEmpty && !userInfo.contains("/")
+    }
+
+    public func check(_ context: ReviewContext) -> [Finding] {
+        var findings: [Finding] = []
+        for component in context.components {
+            for variable in component.env where !variable.fromSecret {
+                guard let value = variable.value, Self.isSecret(name: variable.name, value: value) else { continue }
+                let kind = Self.hasCredentials(value) ? "a connection string with a password" : "a literal secret"
+                let text = "\(component.name) sets \(variable.name) to \(kind) in its configuration"
+                findings.append(finding(text, components: [component.name], at: variable.location ?? component.location(of: "env")))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,50 @@
+import LintelModel
+
+/// A datastore the internet can reach, directly or through one hop.
+public struct PublicDatastore: Rule {
+    public static let description = RuleDescription(
+        id: "public-datastore", title: "Datastore reachable from the public side", category: .security, severity: .error,
+        rationale: "Databases and caches are built for trusted clients: a public one is found by internet scanners within hours (exposed Redis, MongoDB and Elasticsearch are among the most common breaches). A public component that queries a store directly puts one injection bug between the internet and all the data.",
+        remedy: "Keep stores on a private network (`public: false`) and put a service with authentication and input validation between the public entry and the data.",
+        triggering: [RuleExample("""
+            lintel: 1
+            system: demo
+            components:
+              db: { kind: postgres, public: true, backups: daily }
+            """), RuleExample("""
+            lintel: 1
+            system: demo
+            components:
+              gateway: { kind: gateway, public: true, auth: jwt, tls: true, rate_limit: 100/s, calls: [ { to: cache, timeout: 10ms } ] }
+              cache: { kind: redis }
+            """)],
+        nonTriggering: [RuleExample("""
+            lintel: 1
+            system: demo
+            components:
+              gateway: { kind: gateway, public: true, auth: jwt, tls: true, rate_limit: 100/s, calls: [ { to: api, timeout: 1s } ] }
+              api: { kind: service, calls: [ { to: db, timeout: 100ms } ] }
+              db: { kind: postgres, backups: daily }
+            """)])
+
+    public init() {}
+
+    public func check(_ context: ReviewContext) -> [Finding] {
+        var findings: [Finding] = []
+        for (index, component) in context.components.enumerated() {
+            if component.isPublic, component.kind.category == .database || component.kind.category == .cache {
+                let text = "\(component.kind.rawValue) \(component.name) is public"
+                findings.append(finding(text, components: [component.name], at: component.location(of: "public")))
+            }
+            guard component.isPublic, component.kind.category == .compute || component.kind.category == .storage else { continue }
+            for edge in context.graph.edges[index] {
+                let store = context.component(edge.target)
+                guard store.kind.category == .database || store.kind.category == .cache, !store.isPublic else { continue }
+                let call = component.calls[edge.call]
+                let text = "public \(component.kind.rawValue) \(component.name) calls \(store.kind.rawValue) \(store.name) directly"
+                findings.append(finding(text, components: [store.name, component.name], at: call.location))
+            }
+        }
+        return findings
+    }
+}

@@ -51,12 +51,12 @@ let package = Package(
             name: "lintel-bench",
             dependencies: ["LintelModel", "LintelCapacity", "LintelReview", "LintelSimulation"]
         ),
-        .testTarget(name: "LintelModelTests", dependencies: ["LintelModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LintelModelTests", dependencies: ["LintelModel"], exclude: ["Fixtures"]),
         .testTarget(name: "LintelCapacityTests", dependencies: ["LintelModel", "LintelCapacity"]),
-        .testTarget(name: "LintelReviewTests", dependencies: ["LintelModel", "LintelCapacity", "LintelReview"]),
+        .testTarget(name: "LintelReviewTests", dependencies: ["LintelModel", "LintelCapacity", "LintelReview"], exclude: ["Golden"]),
         .testTarget(name: "LintelSimulationTests", dependencies: ["LintelModel", "LintelSimulation", "LintelCapacity"]),
-        .testTarget(name: "LintelRenderTests", dependencies: ["LintelModel", "LintelRender", "LintelReview", "LintelCapacity"]),
-        .testTarget(name: "LintelImportTests", dependencies: ["LintelModel", "LintelImport", "LintelReview"]),
+        .testTarget(name: "LintelRenderTests", dependencies: ["LintelModel", "LintelRender", "LintelReview", "LintelCapacity"], exclude: ["Golden"]),
+        .testTarget(name: "LintelImportTests", dependencies: ["LintelModel", "LintelImport", "LintelReview"], exclude: ["Fixtures"]),
         .testTarget(name: "LintelCLITests", dependencies: ["lintel"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+import Foundation
 import LintelModel
 
 /// The model's calls as an indexed graph: one edge per call, plus one edge from each
@@ -15,6 +16,8 @@ struct CallGraph: Sendable {
         var optional: Bool
         var parallel: String?
         var attempts: Int
+        /// Worst time of the call when it sets a timeout: attempts × timeout + longest backoff; `nil` without a timeout.
+        var timeoutBound: Double?
     }
 
     let components: [Component]
@@ -36,7 +39,8 @@ struct CallGraph: Sendable {
                 guard let target = index[call.to] else { continue }
                 edges.append(Edge(source: source, target: target, factor: Self.factor(of: call, in: component, targetKind: components[target].kind),
                                   mode: call.mode, call: position, optional: call.optional, parallel: call.parallel,
-                                  attempts: call.attempts))
+                                  attempts: call.attempts,
+                                  timeoutBound: call.timeout.map { Double(call.attempts) * $0.seconds + Self.backoffTotal(call) }))
             }
             if component.kind.isMessaging {
                 let consumers = component.consumers.compactMap { index[$0] }
@@ -45,7 +49,7 @@ struct CallGraph: Sendable {
                 let share = component.kind == .queue && !consumers.isEmpty ? 1 / Double(consumers.count) : 1
                 for consumer in consumers {
                     edges.append(Edge(source: source, target: consumer, factor: share, mode: .async, call: nil,
-                                      optional: false, parallel: nil, attempts: 1))
+                                      optional: false, parallel: nil, attempts: 1, timeoutBound: nil))
                 }
             }
             offsets.append(edges.count)
@@ -61,6 +65,21 @@ struct CallGraph: Sendable {
             factor *= 1 - min(1, max(0, lookup.hitRatio ?? 0))
         }
         return factor
+    }
+
+    /// The longest total backoff over a call's retries (jitter at its maximum).
+    static func backoffTotal(_ call: Call) -> Double {
+        let base = call.backoffBase.seconds, cap = call.backoffCap.seconds
+        var total = 0.0
+        for attempt in 0..<max(0, call.retries) {
+            switch call.backoff {
+            case .none: break
+            case .constant: total += min(cap, base)
+            case .exponential, .fullJitter, .equalJitter: total += min(cap, base * pow(2, Double(attempt)))
+            case .decorrelatedJitter: total += min(cap, base * pow(3, Double(attempt + 1)))
+            }
+        }
+        return total
     }
 
     var count: Int { components.count }
@@ -82,6 +101,9 @@ struct GraphWalk {
         state = [UInt8](repeating: 0, count: graph.count)
         backStamp = [Int](repeating: 0, count: graph.edges.count)
     }
+
+    /// Whether the latest walk reached `node`.
+    func wasReached(_ node: Int) -> Bool { stamp[node] == current }
 
     /// Whether edge `edge` closed a cycle in the latest walk.
     func isBack(_ edge: Int) -> Bool { backStamp[edge] == current }

@@ -72,6 +72,6 @@ public enum CapacityAnalyzer {
         "Response p50/p99 ≈ service-time quantile + waiting-time quantile, P(Wq > t) = C·e^(−t·2(cμ−λ)/(1+SCV)).",
         "Retries add no load at steady state; worst-case attempts are reported as amplification.",
         "Availability: serial product of hard synchronous dependencies; 1 − (1 − a)^instances for compute, 1 − (1 − a)^(1 + replicas) for stores.",
-        "Flow p99: sum of component p99s along the critical path (parallel groups take the slowest), calls made by ≥ 1% of requests.",
+        "Flow p99: component p99s summed over the synchronous call tree (parallel groups take the slowest), counting calls made by ≥ 1% of requests; the critical path follows the slowest callee at each step.",
     ]
 }

@@ -123,7 +123,7 @@ public struct FlowCapacity: Sendable, Codable, Equatable {
     public var meetsAvailability: Bool?
     public var errorBudget: Figure
     public var expectedDowntime: Figure
-    /// p99 along the critical path at the evaluated load (component p99s summed, parallel groups take the max).
+    /// p99 budget at the evaluated load: component p99s summed over the synchronous call tree, parallel groups take the max.
     public var latencyP99: Figure
     /// The same sum with service times only (no queueing).
     public var latencyP99Unloaded: Figure
@@ -131,6 +131,7 @@ public struct FlowCapacity: Sendable, Codable, Equatable {
     public var latencyWorstCase: Figure
     public var latencyObjective: Double?
     public var meetsLatency: Bool?
+    /// The route, then the callee contributing the most time at each step.
     public var criticalPath: [String]
     public var retryAmplification: Figure
     public var worstRetryPath: [String]

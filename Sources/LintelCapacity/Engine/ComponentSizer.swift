@@ -2,6 +2,14 @@ import Foundation
 import LintelModel
 
 /// Builds one component's row: queueing at the evaluated load, instances needed, headroom and runway.
+/// A number for a formula string: three decimals, without the cost of `String(format:)`.
+func short(_ value: Double) -> String {
+    guard value.isFinite else { return value > 0 ? "∞" : "-∞" }
+    let rounded = (value * 1000).rounded() / 1000
+    if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }
+    return "\(rounded)"
+}
+
 struct ComponentSizer {
     let graph: CallGraph
     let queue: QueueState
@@ -38,7 +46,7 @@ struct ComponentSizer {
                 let needed = Sizing.instancesForWait(quantile: 0.99, budget: budget, arrivalRate: lambda, meanService: holding,
                                                      serviceSCV: queue.scv[node], workers: workersPerUnit)
                 forLatency = Figure(needed.map(Double.init), .count,
-                                    "fewest \(unit) with wait p99 ≤ flow slack \(UnitFormat.duration(budget)) (SLO − unloaded path p99)")
+                                    "fewest \(unit) with wait p99 ≤ flow slack \(short(budget * 1000))ms (SLO − unloaded path p99)")
             }
         } else {
             forLatency = Figure(nil, .count, "no latency objective on the flows reaching it")
@@ -54,31 +62,31 @@ struct ComponentSizer {
             }
             guard multiple.isFinite else { return Figure(nil, .months, "no load") }
             return Figure(max(0, 12 * log(multiple) / log(growth.factorPerYear)), .months,
-                          "12 · ln(\(label) \(UnitFormat.number(multiple))×) / ln(growth \(growth))")
+                          "12 · ln(\(label) \(short(multiple))×) / ln(growth \(short(growth.factorPerYear))x/year)")
         }
-        let formulaC = "C(c=\(servers), a=\(UnitFormat.number(load))) Erlang C"
+        let formulaC = "C(c=\(servers), a=\(short(load))) Erlang C"
         return ComponentCapacity(
             name: component.name, kind: component.kind.rawValue,
             instances: component.instances, workers: component.workers, servers: servers, scalesBy: unit,
             arrivalAverage: Figure(averageArrival, .perSecond, "Σ flows' average rate × calls per request"),
             arrivalPeak: Figure(peakArrival, .perSecond, "Σ flows' peak rate × calls per request"),
             arrival: Figure(lambda, .perSecond, "Σ flows' peak × scale × calls per request"),
-            serviceMean: Figure(queue.service[node], .seconds, "mean of \(component.latency.distribution.rawValue) with p50 \(component.latency.p50), p99 \(component.latency.p99)"),
+            serviceMean: Figure(queue.service[node], .seconds, "mean of \(component.latency.distribution.rawValue) with p50 \(short(component.latency.p50.milliseconds))ms, p99 \(short(component.latency.p99.milliseconds))ms"),
             holdingTime: Figure(holding, .seconds, "own service + calls per request × callee response (synchronous)"),
             offeredLoad: Figure(load, .erlangs, "a = λ × holding time"),
-            utilisation: Figure(utilisation, .fraction, (partitioned ? "ρ = λ / (partitions × partition throughput) = " : "ρ = λ·H / (instances × workers) = ") + "\(UnitFormat.number(load)) / \(servers)"),
+            utilisation: Figure(utilisation, .fraction, (partitioned ? "ρ = λ / (partitions × partition throughput) = " : "ρ = λ·H / (instances × workers) = ") + "\(short(load)) / \(servers)"),
             probabilityOfWaiting: Figure(queue.erlangC[node] ?? nil, .fraction, saturated ? unstable : formulaC),
-            meanWait: Figure(queue.wait[node] ?? nil, .seconds, saturated ? unstable : "Wq = C/(cμ − λ) × (1 + SCV)/2, SCV \(UnitFormat.number(queue.scv[node]))"),
+            meanWait: Figure(queue.wait[node] ?? nil, .seconds, saturated ? unstable : "Wq = C/(cμ − λ) × (1 + SCV)/2, SCV \(short(queue.scv[node]))"),
             queueLength: Figure((queue.wait[node] ?? nil).map { $0 * lambda }, .count, saturated ? unstable : "Lq = λ·Wq (Little)"),
             responseP50: Figure(waitP50.map { $0 + service.p50 }, .seconds, saturated ? unstable : "service p50 + wait p50"),
             responseP99: Figure(waitP99.map { $0 + service.p99 }, .seconds, saturated ? unstable : "service p99 + wait p99"),
             instancesForUtilisation: Figure(Double(forUtilisation), .count,
-                                            "⌈a / (\(UnitFormat.percent(target, decimals: 1)) × \(workersPerUnit) per \(unit.dropLast()))⌉"),
+                                            "⌈a / (\(short(target * 100))% × \(workersPerUnit) per \(unit.dropLast()))⌉"),
             instancesForLatency: forLatency,
             instancesNeeded: needed,
             headroom: Figure(toTarget.isFinite ? toTarget - 1 : nil, .fraction,
-                             "extra load before \(UnitFormat.percent(target, decimals: 1)) utilisation: target·c/a − 1"),
-            saturationMultiple: Figure(toSaturation, .factor, "c / a = \(servers) / \(UnitFormat.number(load))"),
+                             "extra load before \(short(target * 100))% utilisation: target·c/a − 1"),
+            saturationMultiple: Figure(toSaturation, .factor, "c / a = \(servers) / \(short(load))"),
             runwayToTarget: runway(toTarget, "target multiple"),
             runwayToSaturation: runway(toSaturation, "saturation multiple"),
             retryAmplification: Figure(amplification, .factor, "Π attempts along the worst synchronous path reaching it"),

@@ -24,16 +24,24 @@ struct FlowReports {
             serviceP99[node] + (queue.waitQuantile(0.99, node: node) ?? .infinity)
         }
         let analysis = FlowAnalysis(graph: graph)
+        let unloadedBudgets = analysis.budgets(p99: serviceP99, walk: &walk)
+        let loadedBudgets = analysis.budgets(p99: responseP99, walk: &walk)
+        let retryTree = analysis.retryTree(walk: &walk)
+        var seeds: [(node: Int, attempts: Double)] = []
         let names = graph.components.map(\.name)
         for (index, flow) in model.flows.enumerated() {
             let objective = flow.slo ?? model.requirements.slo
             guard let path = analysis.path(of: flow) else { continue }
             let hard = analysis.hardDependencies(path, walk: &walk)
             let availability = Reliability.serial(hard.map { FlowAnalysis.availability(of: graph.components[$0]) })
-            let unloaded = analysis.latency(path, p99: serviceP99, walk: &walk)
-            let loaded = analysis.latency(path, p99: responseP99, walk: &walk)
-            let retries = analysis.amplification(path, walk: &walk)
-            for (node, attempts) in retries.perComponent { amplification[node] = max(amplification[node], attempts) }
+            let unloaded = analysis.latency(path, p99: serviceP99, budgets: unloadedBudgets)
+            let loaded = analysis.latency(path, p99: responseP99, budgets: loadedBudgets)
+            let retries = analysis.amplification(path, tree: retryTree)
+            var routeAttempts = 1.0
+            for (hop, node) in path.nodes.enumerated() {
+                seeds.append((node, routeAttempts))
+                if hop < path.routeEdges.count, let edge = path.routeEdges[hop] { routeAttempts *= Double(graph.edges[edge].attempts) }
+            }
             let latencyObjective = objective?.latencyP99?.seconds
             if let latencyObjective {
                 for unit in load.units[index].arrivals {
@@ -43,7 +51,7 @@ struct FlowReports {
             }
             let availabilityObjective = objective?.availability
             let budget = availabilityObjective.map { Reliability.errorBudgetMinutes(availability: $0) }
-            let worstFormula = loaded.worst == nil
+            let worstFormula = !loaded.worst.isFinite
                 ? "unbounded: a synchronous call without a timeout can wait forever"
                 : "Σ timeout × attempts + backoff for calls with a timeout, p99 elsewhere"
             reports.append(FlowCapacity(
@@ -59,9 +67,9 @@ struct FlowReports {
                 expectedDowntime: Figure(Reliability.errorBudgetMinutes(availability: availability), .minutes,
                                          "(1 − composite availability) × 43,200 min per 30 days"),
                 latencyP99: Figure(loaded.p99, .seconds, loaded.p99.isFinite
-                                   ? "Σ (service p99 + wait p99) along the critical path, parallel groups take the max"
+                                   ? "Σ (service p99 + wait p99) over the synchronous call tree: sequential calls add, a parallel group takes its slowest"
                                    : "unbounded: a component on the path is saturated"),
-                latencyP99Unloaded: Figure(unloaded.p99, .seconds, "Σ service p99 along the critical path (no queueing)"),
+                latencyP99Unloaded: Figure(unloaded.p99, .seconds, "Σ service p99 over the synchronous call tree (no queueing)"),
                 latencyWorstCase: Figure(loaded.worst, .seconds, worstFormula),
                 latencyObjective: latencyObjective,
                 meetsLatency: latencyObjective.map { loaded.p99 <= $0 },
@@ -69,5 +77,6 @@ struct FlowReports {
                 retryAmplification: Figure(retries.factor, .factor, "Π attempts (1 + retries) along the worst synchronous path"),
                 worstRetryPath: retries.worstPath.map { names[$0] }))
         }
+        amplification = analysis.reaching(seeds: seeds, tree: retryTree)
     }
 }

@@ -28,6 +28,7 @@ struct LoadPropagation: Sendable {
         edgeCount = graph.edges.count
         var arrival = [Double](repeating: 0, count: graph.count)
         var edgeRate = [Double](repeating: 0, count: graph.edges.count)
+        var inflow = [Double](repeating: 0, count: graph.count)
         var units: [Unit] = []
         units.reserveCapacity(model.flows.count)
         for flow in model.flows {
@@ -58,19 +59,19 @@ struct LoadPropagation: Sendable {
             }
             // From the last hop, every call, in topological order of the reachable graph.
             let order = walk.order(from: [last], in: graph) { _ in true }
-            var inflow: [Int: Double] = [last: rate]
+            for node in order { inflow[node] = 0 }
+            inflow[last] = rate
             for node in order {
-                guard let incoming = inflow[node], incoming > 0 else { continue }
+                let incoming = inflow[node]
+                guard incoming > 0 else { continue }
                 add(node, incoming)
                 for edge in graph.outgoing(node) where !walk.isBack(edge) {
                     let carried = incoming * graph.edges[edge].factor
                     guard carried > 0 else { continue }
                     addEdge(edge, carried)
-                    inflow[graph.edges[edge].target, default: 0] += carried
+                    inflow[graph.edges[edge].target] += carried
                 }
             }
-            touched.sort()
-            touchedEdges.sort()
             units.append(Unit(arrivals: touched.map { ($0, arrival[$0]) }, edges: touchedEdges.map { ($0, edgeRate[$0]) }))
             for node in touched { arrival[node] = 0 }
             for edge in touchedEdges { edgeRate[edge] = 0 }

@@ -37,12 +37,12 @@ public struct AvailabilityBelowSLO: Rule {
             guard position < context.model.flows.count, let availability = report.availability.value,
                   let objective = report.availabilityObjective else { continue }
             let flow = context.model.flows[position]
-            let weakest = report.hardDependencies.compactMap { name -> (String, Double)? in
-                guard let index = context.index[name] else { return nil }
+            var weakest: (String, Double)?
+            for index in context.usage.hardDependencies[position] {
                 let component = context.component(index)
-                let copies = SinglePointOfFailure.copies(component)
-                return (name, 1 - pow(1 - component.availability, Double(max(1, copies))))
-            }.min { $0.1 < $1.1 }
+                let available = 1 - pow(1 - component.availability, Double(max(1, SinglePointOfFailure.copies(component))))
+                if weakest.map({ available < $0.1 }) ?? true { weakest = (component.name, available) }
+            }
             let weakestText = weakest.map { "; weakest \($0.0) at \(Figures.percent($0.1))" } ?? ""
             let text = "flow \(flow.name) is available \(Figures.percent(availability)) at best (product of \(report.hardDependencies.count) hard dependencies), "
                 + "below its \(Figures.percent(objective)) objective\(weakestText)"

@@ -7,6 +7,7 @@ let benchmarks: [(name: String, run: () -> Void)] = [
     ("load", loadBenchmark),
     ("capacity", capacityBenchmark),
     ("simulation", simulationBenchmark),
+    ("review", reviewBenchmark),
 ]
 
 let selected = Set(CommandLine.arguments.dropFirst())

@@ -189,7 +189,10 @@ struct EventReader {
     }
 
     private func syntaxError(_ parser: yaml_parser_t) -> Diagnostic {
-        let problem = parser.problem.map { String(cString: $0) } ?? "syntax error"
+        var problem = parser.problem.map { String(cString: $0) } ?? "syntax error"
+        if problem.hasPrefix("Maximum nesting level") {
+            problem = "nested deeper than libyaml's limit of 1000 levels"
+        }
         var message: String
         switch parser.error {
         case YAML_READER_ERROR: message = "cannot read the text: \(problem)"

@@ -30,7 +30,7 @@ public enum ModelLoader {
     public static func load(tree: YAMLTree, file: String) throws(ModelLoadError) -> LoadedModel {
         guard tree.entries != nil else {
             throw ModelLoadError([Diagnostic("a model must be a mapping with 'lintel', 'system' and 'components', found \(tree.typeDescription)",
-                                             at: tree.location, hint: "start the file with:\nlintel: 1\nsystem: my-system\ncomponents: …")])
+                                             at: tree.location, hint: "start the file with 'lintel: 1', 'system: NAME' and a 'components:' mapping")])
         }
         var validator = SpecValidator()
         validator.validate(tree, as: .object(ModelSpec.rootName), key: ModelSpec.rootName)

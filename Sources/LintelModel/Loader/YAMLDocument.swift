@@ -19,7 +19,7 @@ public enum YAMLDocument {
         if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
            let size = attributes[.size] as? Int, size > maximumBytes {
             return .failure(ModelLoadError([Diagnostic(
-                "file is \(UnitFormat.bytes(Double(size))), larger than the \(UnitFormat.bytes(Double(maximumBytes))) limit for a model",
+                "file is \(mebibytes(size)), larger than the \(mebibytes(maximumBytes)) limit for a model",
                 at: start)]))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -32,7 +32,7 @@ public enum YAMLDocument {
     public static func parse(data: Data, file: String) -> Result<YAMLTree, ModelLoadError> {
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard data.count <= maximumBytes else {
-            return .failure(ModelLoadError([Diagnostic("input is larger than the \(UnitFormat.bytes(Double(maximumBytes))) limit for a model", at: start)]))
+            return .failure(ModelLoadError([Diagnostic("input is larger than the \(mebibytes(maximumBytes)) limit for a model", at: start)]))
         }
         if let nul = data.firstIndex(of: 0) {
             return .failure(ModelLoadError([Diagnostic("file contains binary data (a NUL byte at offset \(nul - data.startIndex)); a model is YAML or JSON text", at: start)]))
@@ -57,5 +57,9 @@ public enum YAMLDocument {
             return .failure(ModelLoadError([Diagnostic("file is empty; a model starts with 'lintel: 1' and 'system: NAME'", at: start)]))
         }
         return .success(tree)
+    }
+
+    static func mebibytes(_ bytes: Int) -> String {
+        UnitFormat.number(Double(bytes) / 1_048_576, decimals: 1) + " MiB"
     }
 }

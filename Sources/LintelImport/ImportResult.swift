@@ -31,6 +31,8 @@ enum ImportUnknowns {
         "circuit breakers: none visible in deployment files",
         "workers: concurrency per instance is not in deployment files; kind defaults are used",
         "traffic: no request rates in deployment files",
+        "backups: backup jobs are not in deployment files",
+        "authentication: auth and rate limits live in code or proxy configuration",
     ]
 }
 

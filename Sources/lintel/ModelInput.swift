@@ -1,11 +1,25 @@
 import ArgumentParser
 import Foundation
+import LintelImport
 import LintelModel
 
 /// Loads model files for every command: diagnostics go to stderr, invalid input exits with 2.
+///
+/// A docker-compose file (a top-level `services:` mapping, no `lintel:`) or Kubernetes manifests
+/// (documents with `apiVersion` and `kind`) are imported on the fly, one model per file, keeping
+/// the model's origin so the review treats what deployment files cannot say as unknown.
 enum ModelInput {
     /// Loads and validates `path`, printing warnings; throws `ExitCode.invalidInput` after printing errors.
-    static func load(_ path: String) throws -> Model {
+    /// - Parameter verbose: also print the importer's notes (ignored keys, inferred calls, unresolved hosts).
+    static func load(_ path: String, verbose: Bool = false) throws -> Model {
+        let format = DeploymentFile.format(ofPath: path)
+        if let imported = DeploymentFile.importFile(path, as: format, environment: ProcessInfo.processInfo.environment) {
+            for diagnostic in imported.diagnostics where verbose || diagnostic.severity != .note {
+                Terminal.error(diagnostic.description)
+            }
+            if imported.hasErrors { throw ExitCode.invalidInput }
+            return imported.model
+        }
         do {
             let loaded = try ModelLoader.load(path: path)
             for warning in loaded.warnings { Terminal.error(warning.description) }

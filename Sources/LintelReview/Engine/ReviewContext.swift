@@ -32,6 +32,24 @@ public struct ReviewContext: Sendable {
     /// Imported models report them once, in `unknown-resilience-settings`.
     public var knowsResilienceSettings: Bool { !isImported }
 
+    /// True for a load generator shipped with an imported deployment (Online Boutique's
+    /// `loadgenerator`, Sock Shop's `user-sim`): it sends test traffic and is not part of the
+    /// system, so rules about running the system (health checks, limits, single instances) skip it.
+    /// Recognised by its name or image name; Lintel models are never second-guessed.
+    public func isTestClient(_ component: Component) -> Bool {
+        guard isImported else { return false }
+        let image = component.image.map { image in
+            String(image.split(separator: "/").last?.split(separator: "@").first?.split(separator: ":").first ?? "")
+        } ?? ""
+        let names = [component.name.lowercased(), image.lowercased()]
+        return names.contains { name in
+            name == "k6" || Self.testClientWords.contains { name.contains($0) }
+        }
+    }
+
+    /// Name fragments of load-generating tools.
+    static let testClientWords = ["loadgen", "load-gen", "load-test", "loadtest", "locust", "jmeter", "gatling", "user-sim", "traffic-gen"]
+
     /// The component at `index`.
     public func component(_ index: Int) -> Component { model.components[index] }
 

@@ -4,7 +4,7 @@ import LintelModel
 public struct UnknownResilienceSettings: Rule {
     public static let description = RuleDescription(
         id: "unknown-resilience-settings", title: "Resilience settings unknown (imported model)", category: .resilience, severity: .info,
-        rationale: "Deployment files (docker-compose, Kubernetes manifests) do not say which timeouts, retries, circuit breakers or latencies the code uses. The rules that judge those settings stay silent on imported models rather than report every call as misconfigured; this finding lists what could not be checked.",
+        rationale: "Deployment files (docker-compose, Kubernetes manifests) do not say which timeouts, retries, circuit breakers or latencies the code uses, nor how the data is backed up or who may call the public entry points. The rules that judge those settings stay silent on imported models rather than report every call as misconfigured; this finding lists what could not be checked.",
         remedy: "Write the import out as a Lintel model (`lintel import --write`), add the timeouts, retries and latencies the code really uses, and review that file.",
         triggering: [RuleExample("""
             # written by `lintel import docker-compose.yml`

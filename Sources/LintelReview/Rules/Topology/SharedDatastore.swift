@@ -4,7 +4,7 @@ import LintelModel
 public struct SharedDatastore: Rule {
     public static let description = RuleDescription(
         id: "shared-datastore", title: "Datastore shared across owners", category: .topology, severity: .warning,
-        rationale: "A database or cache written by services of different teams or bounded contexts couples them through its schema: one team's migration, lock or slow query breaks the other's service, and neither can change its data model alone. Services of one context sharing their store is normal, and so is one writer with readers (a read model); only writers of several owners (team, else context) is reported, and only when more than one team builds the system.",
+        rationale: "A database or cache written by services of different teams or bounded contexts couples them through its schema: one team's migration, lock or slow query breaks the other's service, and neither can change its data model alone. Services of one context sharing their store is normal, and so is one writer with readers (a read model); only writers of several owners (team, else context) is reported, and only when more than one team builds the system. A deployment imported from docker-compose or Kubernetes names no teams or contexts and cannot tell reads from writes: there each service is its own owner, so a store several services connect to is the shared-database smell of a microservice system.",
         remedy: "Give each owner its own store and expose the data through the owning service's API or events; if sharing is deliberate (a reporting replica), accept the finding with the reason.",
         triggering: [RuleExample("""
             lintel: 1
@@ -14,7 +14,14 @@ public struct SharedDatastore: Rule {
               orders: { kind: service, context: ordering, calls: [ { to: db, timeout: 1s } ] }
               billing: { kind: service, context: billing, calls: [ { to: db, timeout: 1s } ] }
               db: { kind: postgres }
-            """)],
+            """), RuleExample("""
+            lintel: 1
+            system: demo
+            components:
+              catalogue: { kind: service, image: shop/catalogue:1.0, calls: [ mongodb ] }
+              user: { kind: service, image: shop/user:1.0, calls: [ mongodb ] }
+              mongodb: { kind: mongodb, image: mongo:7 }
+            """, importedFrom: .compose)],
         nonTriggering: [RuleExample("""
             lintel: 1
             system: demo
@@ -39,14 +46,22 @@ public struct SharedDatastore: Rule {
               ingest: { kind: worker, context: ingestion, calls: [ { to: olap, timeout: 5s, operation: write } ] }
               dashboards: { kind: service, context: reporting, calls: [ { to: olap, timeout: 1s, operation: read } ] }
               olap: { kind: clickhouse }
-            """)])
+            """), RuleExample("""
+            lintel: 1
+            system: demo
+            components:
+              orders: { kind: service, image: shop/orders:1.0, calls: [ db ] }
+              billing: { kind: service, image: shop/billing:1.0, calls: [ billing-db ] }
+              db: { kind: postgres, image: postgres:16 }
+              billing-db: { kind: postgres, image: postgres:16 }
+            """, importedFrom: .compose)])
 
     public init() {}
 
     public func check(_ context: ReviewContext) -> [Finding] {
         let teams = context.model.requirements.team?.teams ?? 1
         let declaredTeams = Set(context.components.compactMap(\.team))
-        guard teams > 1 || declaredTeams.count > 1 else { return [] }
+        guard teams > 1 || declaredTeams.count > 1 || context.isImported else { return [] }
         var findings: [Finding] = []
         for (store, component) in context.components.enumerated()
         where component.kind.category == .database || component.kind.category == .cache {
@@ -63,7 +78,9 @@ public struct SharedDatastore: Rule {
             }
             guard owners.count > 1 else { continue }
             let ownerNames = owners.keys.sorted()
-            let text = "\(component.name) is written by \(callers.count) components of \(owners.count) owners (\(ownerNames.joined(separator: ", ")))"
+            let text = context.isImported && teams <= 1 && declaredTeams.count <= 1
+                ? "\(component.name) is used by \(callers.count) services (\(ownerNames.joined(separator: ", "))): they are coupled through its schema and load"
+                : "\(component.name) is written by \(callers.count) components of \(owners.count) owners (\(ownerNames.joined(separator: ", ")))"
             findings.append(finding(text, components: [component.name] + context.names(callers), at: component.location))
         }
         return findings

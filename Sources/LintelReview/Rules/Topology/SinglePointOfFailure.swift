@@ -1,10 +1,11 @@
 import LintelModel
 
-/// One copy of a stateful or critical component that a critical flow cannot do without.
+/// One copy of a stateful or critical component that a critical flow cannot do without; on an
+/// imported deployment (no flows), every workload that runs a single copy.
 public struct SinglePointOfFailure: Rule {
     public static let description = RuleDescription(
         id: "single-point-of-failure", title: "Single point of failure on a critical path", category: .topology, severity: .warning,
-        rationale: "A component with one instance (and, for a store, no replica) on the hard synchronous path of a critical flow takes the flow down with it: every deploy, node failure or restart is an outage. Managed services (topics, queues, object storage, CDN, DynamoDB) carry their own redundancy and are not reported.",
+        rationale: "A component with one instance (and, for a store, no replica) on the hard synchronous path of a critical flow takes the flow down with it: every deploy, node failure or restart is an outage. Managed services (topics, queues, object storage, CDN, DynamoDB) carry their own redundancy and are not reported. A model imported from docker-compose or Kubernetes has no flows to say which paths are critical, so every workload running one copy (`replicas: 1`, or no `replicas` at all) is reported at its `replicas` line or name — load generators shipped with the deployment excepted.",
         remedy: "Run at least two instances behind a load balancer, add a replica with automatic failover for a store, or make the call optional with a fallback.",
         triggering: [RuleExample("""
             lintel: 1
@@ -14,7 +15,13 @@ public struct SinglePointOfFailure: Rule {
               db: { kind: postgres, backups: daily }
             flows:
               checkout: { entry: api, rate: 10/s }
-            """)],
+            """), RuleExample("""
+            lintel: 1
+            system: demo
+            components:
+              web: { kind: service, image: shop/web:1.4, health_check: /healthz, calls: [ db ] }
+              db: { kind: postgres, image: postgres:16, replicas: 1 }
+            """, importedFrom: .kubernetes)],
         nonTriggering: [RuleExample("""
             lintel: 1
             system: demo
@@ -31,7 +38,14 @@ public struct SinglePointOfFailure: Rule {
               recommendations: { kind: service }
             flows:
               browse: { entry: api, rate: 10/s }
-            """)])
+            """), RuleExample("""
+            lintel: 1
+            system: demo
+            components:
+              web: { kind: service, image: shop/web:1.4, instances: 3, health_check: /healthz, calls: [ db ] }
+              db: { kind: postgres, image: postgres:16, replicas: 1 }
+              loadgenerator: { kind: service, image: shop/loadgenerator:1.4, calls: [ web ] }
+            """, importedFrom: .kubernetes)])
 
     public init() {}
 
@@ -50,6 +64,7 @@ public struct SinglePointOfFailure: Rule {
     }
 
     public func check(_ context: ReviewContext) -> [Finding] {
+        if context.isImported, context.model.flows.isEmpty { return singleInstances(context) }
         var findings: [Finding] = []
         for (index, component) in context.components.enumerated() where context.usage.onCriticalHardPath[index] {
             guard !Self.isManaged(component.kind), Self.copies(component) < 2 else { continue }
@@ -60,6 +75,21 @@ public struct SinglePointOfFailure: Rule {
             let text = "\(component.name) (\(component.kind.rawValue)) runs \(what) and critical flow\(flows.count == 1 ? "" : "s") \(flows.joined(separator: ", ")) cannot work without it"
             let key = component.keyLocations["instances"] != nil ? "instances" : "kind"
             findings.append(finding(text, components: [component.name], flow: flows.first, at: component.location(of: key)))
+        }
+        return findings
+    }
+
+    /// Imported deployments have no flows: every self-hosted workload with one copy is reported.
+    func singleInstances(_ context: ReviewContext) -> [Finding] {
+        var findings: [Finding] = []
+        for component in context.components where component.kind.category != .external && component.kind != .function {
+            guard !Self.isManaged(component.kind), !context.isTestClient(component), Self.copies(component) < 2 else { continue }
+            let what = component.kind.isDatastore ? "a single instance and no replica" : "a single instance"
+            var text = "\(component.name) (\(component.kind.rawValue)) runs \(what): a restart, deploy or node failure makes it unavailable"
+            if component.disruptionBudget == false, component.autoscale == nil {
+                text += "; no PodDisruptionBudget or autoscaler covers it either"
+            }
+            findings.append(finding(text, components: [component.name], at: component.location(of: "instances")))
         }
         return findings
     }

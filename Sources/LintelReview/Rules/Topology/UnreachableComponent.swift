@@ -4,7 +4,7 @@ import LintelModel
 public struct UnreachableComponent: Rule {
     public static let description = RuleDescription(
         id: "unreachable-component", title: "Unreachable component", category: .topology, severity: .warning,
-        rationale: "A component that is not public, is no flow's entry, is called by nobody and consumes nothing receives no work: either a call is missing from the model (so every figure about its callers is wrong) or it is dead weight that still costs money and attack surface.",
+        rationale: "A component that is not public, is no flow's entry, is called by nobody and consumes nothing receives no work: either a call is missing from the model (so every figure about its callers is wrong) or it is dead weight that still costs money and attack surface. Not applied to deployments imported from docker-compose or Kubernetes: they show only the calls configured through `depends_on` and environment variables, while most services find each other through host names written in code or proxy configuration, so an uncalled component there is mostly a call the files do not show.",
         remedy: "Add the missing calls or `consumes`, mark it `public` if it is an entry point, or remove it.",
         triggering: [RuleExample("""
             lintel: 1
@@ -19,11 +19,18 @@ public struct UnreachableComponent: Rule {
             components:
               api: { kind: service, public: true, auth: jwt, rate_limit: 10/s, calls: [ { to: reports, timeout: 1s } ] }
               reports: { kind: service }
-            """)])
+            """), RuleExample("""
+            lintel: 1
+            system: demo
+            components:
+              web: { kind: service, image: shop/web:1.4, public: true, health_check: /healthz }
+              catalogue: { kind: service, image: shop/catalogue:1.4, health_check: /healthz }
+            """, importedFrom: .compose)])
 
     public init() {}
 
     public func check(_ context: ReviewContext) -> [Finding] {
+        guard !context.isImported else { return [] }
         var entries = Set<String>()
         for flow in context.model.flows { entries.insert(flow.entry) }
         var findings: [Finding] = []
@@ -32,8 +39,6 @@ public struct UnreachableComponent: Rule {
                   context.graph.consumed[index].isEmpty, component.kind != .observability else { continue }
             // Topics and queues without publishers are reported only when nobody consumes them either.
             if component.kind.isMessaging, !context.graph.consumers[index].isEmpty { continue }
-            // Imported brokers and coordination services are reached by client libraries the importer cannot see.
-            if context.isImported, component.kind.category == .broker || component.kind.category == .infrastructure { continue }
             let text = "nothing calls \(component.name), consumes from it or enters the system through it"
             findings.append(finding(text, components: [component.name], at: component.location))
         }

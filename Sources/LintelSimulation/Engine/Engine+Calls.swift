@@ -96,7 +96,6 @@ extension Engine {
         let child = allocate()
         requests[Int(child)].role = .child
         requests[Int(child)].parent = r
-        requests[Int(child)].parentGen = requests[Int(r)].gen
         requests[Int(child)].callStep = s
         requests[Int(child)].attempt = attempt
         requests[Int(child)].previousSleep = previousSleep

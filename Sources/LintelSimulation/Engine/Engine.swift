@@ -15,6 +15,7 @@ final class Engine {
     var rng: Xoshiro256
     var now: Double = 0
     var events: EventQueue
+    var control = ControlQueue()
     var processed: UInt64 = 0
 
     // Static tables, copied into flat buffers for unchecked access.
@@ -118,22 +119,48 @@ final class Engine {
             scheduleArrival(flow: Int32(f))
         }
         for (i, step) in scenario.steps.enumerated() {
-            events.schedule(.loadStep, at: step.at, target: Int32(i))
+            control.schedule(.loadStep, at: step.at, target: Int32(i))
         }
         for (i, fault) in scenario.faults.enumerated() {
-            events.schedule(.faultStart, at: fault.at, target: Int32(i))
-            events.schedule(.faultEnd, at: fault.end, target: Int32(i))
+            control.schedule(.faultStart, at: fault.at, target: Int32(i))
+            control.schedule(.faultEnd, at: fault.end, target: Int32(i))
         }
-        events.schedule(.tick, at: min(interval, end), target: 0)
+        control.schedule(.tick, at: min(interval, end), target: 0)
 
-        while let event = events.pop() {
-            if event.time > end { break }
+        while true {
+            let next = events.nextTime
+            if control.nextTime <= next {
+                // Control events go first at equal times; both queues empty ends the run.
+                if next == .infinity, control.nextTime == .infinity { break }
+                let entry = control.pop()
+                if entry.time > end { break }
+                now = entry.time
+                processed &+= 1
+                let r = entry.target
+                switch entry.kind {
+                case .tick:
+                    tick(progress: progress)
+                case .loadStep:
+                    applyLoadStep(Int(r))
+                case .faultStart:
+                    faultActive[Int(r)] = true
+                    applyFaults(component: scenario.faults[Int(r)].component)
+                case .faultEnd:
+                    faultActive[Int(r)] = false
+                    applyFaults(component: scenario.faults[Int(r)].component)
+                default:
+                    break
+                }
+                continue
+            }
+            if next > end { break }
+            let event = events.pop()
             now = event.time
             processed &+= 1
             let r = event.target
             switch event.kind {
             case .arrival:
-                if event.gen == flowGen[Int(r)] { arrival(flow: r) }
+                if event.gen == flowGen[Int(r)] & Event.genMask { arrival(flow: r) }
             case .serviceDone:
                 serviceDone(r)
             case .timeout:
@@ -142,16 +169,8 @@ final class Engine {
                 send(r)
             case .failFast:
                 finish(r)
-            case .tick:
-                tick(progress: progress)
-            case .loadStep:
-                applyLoadStep(Int(r))
-            case .faultStart:
-                faultActive[Int(r)] = true
-                applyFaults(component: scenario.faults[Int(r)].component)
-            case .faultEnd:
-                faultActive[Int(r)] = false
-                applyFaults(component: scenario.faults[Int(r)].component)
+            case .tick, .loadStep, .faultStart, .faultEnd:
+                break
             }
         }
         now = end
@@ -240,6 +259,6 @@ final class Engine {
         intervalLatencies.reset()
         intervalStart = now
         progress?(end > 0 ? now / end : 1)
-        if now < end { events.schedule(.tick, at: min(now + interval, end), target: 0) }
+        if now < end { control.schedule(.tick, at: min(now + interval, end), target: 0) }
     }
 }

@@ -1,4 +1,4 @@
-/// What an event does when it fires. Stored in the low byte of the event's key.
+/// What an event does when it fires. Stored in the low byte of the event's payload.
 enum EventKind: UInt8 {
     /// The next Poisson arrival of flow `target` (ignored when `gen` is not the flow's current one).
     case arrival
@@ -21,39 +21,38 @@ enum EventKind: UInt8 {
     case faultEnd
 }
 
-/// One scheduled event: 24 bytes of plain values. Events with equal times fire in the order
-/// they were scheduled (the sequence number sits above the kind in `key`).
+/// One scheduled event: 16 bytes, so that the four children of a heap node share a cache line.
 struct Event {
     var time: Double
-    /// `sequence << 8 | kind`.
-    var key: UInt64
-    var target: Int32
-    var gen: UInt32
+    /// `target << 32 | (gen & 0xFF_FFFF) << 8 | kind`.
+    var payload: UInt64
 
-    @inline(__always) var kind: EventKind { EventKind(rawValue: UInt8(truncatingIfNeeded: key)) ?? .tick }
-
-    /// (time, key) in lexicographic order, computed without branches (the heap's comparisons are
-    /// unpredictable, so branches on them mispredict half the time). Times are never negative
-    /// (the queue clamps them), and non-negative doubles order like their bit patterns.
     @inline(__always)
-    static func precedes(_ a: Event, _ b: Event) -> Bool {
-        let ta = a.time.bitPattern, tb = b.time.bitPattern
-        return (bit(ta < tb) | (bit(ta == tb) & bit(a.key < b.key))) != 0
+    init(time: Double, kind: EventKind, target: Int32, gen: UInt32) {
+        self.time = time
+        payload = UInt64(UInt32(bitPattern: target)) << 32 | UInt64(gen & Self.genMask) << 8 | UInt64(kind.rawValue)
     }
 
-    @inline(__always)
-    private static func bit(_ condition: Bool) -> UInt8 { condition ? 1 : 0 }
+    /// Generations are kept modulo 2²⁴ (only flow arrivals use them, and a flow's rate changes
+    /// once per load step).
+    static let genMask: UInt32 = 0xFF_FFFF
+
+    @inline(__always) var kind: EventKind { EventKind(rawValue: UInt8(truncatingIfNeeded: payload)) ?? .tick }
+    @inline(__always) var target: Int32 { Int32(truncatingIfNeeded: payload >> 32) }
+    @inline(__always) var gen: UInt32 { UInt32(truncatingIfNeeded: payload >> 8) & Self.genMask }
 }
 
-/// A 4-ary min-heap of events on a flat buffer. Four children per node halve the depth of a
-/// binary heap and keep siblings in one cache line; it beat `HeapModule.Heap` (a min-max heap,
-/// which does extra comparisons per level) in the simulation benchmark. `pop` moves the hole
-/// down to a leaf along the smallest children (a branch-free tournament of four per level) and
-/// then sifts the last event up from there (Floyd's bottom-up variant): the last event almost
-/// always belongs near the bottom.
+/// A 4-ary min-heap of events by time, on a flat buffer. Four children per node halve the depth
+/// of a binary heap, and with 16-byte events they fill one cache line. `pop` moves the hole down
+/// to a leaf along the smallest children (a tournament of four per level, compiled to
+/// conditional moves: the heap's comparisons are unpredictable, and as branches they
+/// mispredicted half the time) and then sifts the last event up from there (Floyd's bottom-up
+/// variant: the last event almost always belongs near the bottom).
+///
+/// Events with equal times leave in an unspecified but deterministic order. The few events
+/// whose order at equal times matters (ticks, load steps, faults) go through `ControlQueue`.
 struct EventQueue {
     private(set) var buffer: FlatBuffer<Event>
-    private var sequence: UInt64 = 0
 
     init(capacity: Int) { buffer = FlatBuffer(capacity: capacity) }
 
@@ -61,14 +60,16 @@ struct EventQueue {
 
     func release() { buffer.release() }
 
+    /// Time of the earliest event, or infinity when there is none.
+    @inline(__always)
+    var nextTime: Double { buffer.count > 0 ? buffer.base[0].time : .infinity }
+
     /// Schedules an event. A negative or NaN time is treated as 0.
     @inline(__always)
     mutating func schedule(_ kind: EventKind, at time: Double, target: Int32, gen: UInt32 = 0) {
-        sequence &+= 1
         let clamped = time > 0 ? time : 0
-        let event = Event(time: clamped, key: sequence << 8 | UInt64(kind.rawValue), target: target, gen: gen)
-        buffer.append(event)
-        siftUp(event, from: buffer.count - 1)
+        buffer.append(Event(time: clamped, kind: kind, target: target, gen: gen))
+        siftUp(buffer.base[buffer.count - 1], from: buffer.count - 1)
     }
 
     @inline(__always)
@@ -77,32 +78,33 @@ struct EventQueue {
         var index = start
         while index > 0 {
             let parent = (index - 1) >> 2
-            if !Event.precedes(event, base[parent]) { break }
+            if !(event.time < base[parent].time) { break }
             base[index] = base[parent]
             index = parent
         }
         base[index] = event
     }
 
-    /// The earliest event, or nil when none is left.
     @inline(__always)
-    mutating func pop() -> Event? {
-        let count = buffer.count
-        if count == 0 { return nil }
+    private static func bit(_ condition: Bool) -> Int { Int(UInt8(condition ? 1 : 0)) }
+
+    /// Removes and returns the earliest event; the queue must not be empty.
+    @inline(__always)
+    mutating func pop() -> Event {
         let base = buffer.base
         let top = base[0]
-        let n = count - 1
+        let n = buffer.count - 1
         buffer.count = n
         if n == 0 { return top }
-        let last = base[n]
         var index = 0
         while true {
             let first = 4 * index + 1
             if first + 3 < n {
-                // Four children: a branch-free tournament.
-                let a = Event.precedes(base[first + 1], base[first]) ? first + 1 : first
-                let b = Event.precedes(base[first + 3], base[first + 2]) ? first + 3 : first + 2
-                let best = Event.precedes(base[b], base[a]) ? b : a
+                // Index arithmetic on the comparison bits, so that the compiler cannot turn the
+                // selection back into branches.
+                let a = first + Self.bit(base[first + 1].time < base[first].time)
+                let b = first + 2 + Self.bit(base[first + 3].time < base[first + 2].time)
+                let best = a ^ ((a ^ b) & -Self.bit(base[b].time < base[a].time))
                 base[index] = base[best]
                 index = best
             } else {
@@ -110,7 +112,7 @@ struct EventQueue {
                     var best = first
                     var child = first + 1
                     while child < n {
-                        if Event.precedes(base[child], base[best]) { best = child }
+                        if base[child].time < base[best].time { best = child }
                         child += 1
                     }
                     base[index] = base[best]
@@ -119,7 +121,42 @@ struct EventQueue {
                 break
             }
         }
-        siftUp(last, from: index)
+        siftUp(base[n], from: index)
         return top
+    }
+}
+
+/// Ticks, load steps and faults: few, and at equal times they must fire in the order they were
+/// scheduled (a zero-length fault starts before it ends), and before any other event.
+struct ControlQueue {
+    struct Entry {
+        var time: Double
+        var kind: EventKind
+        var target: Int32
+    }
+
+    /// Sorted by time; equal times in scheduling order.
+    private var entries: [Entry] = []
+    private var head = 0
+
+    /// Time of the earliest entry, or infinity when there is none.
+    var nextTime: Double { head < entries.count ? entries[head].time : .infinity }
+
+    mutating func schedule(_ kind: EventKind, at time: Double, target: Int32) {
+        let entry = Entry(time: time > 0 ? time : 0, kind: kind, target: target)
+        var position = entries.count
+        while position > head, entries[position - 1].time > entry.time { position -= 1 }
+        entries.insert(entry, at: position)
+    }
+
+    /// Removes and returns the earliest entry; the queue must not be empty.
+    mutating func pop() -> Entry {
+        let entry = entries[head]
+        head += 1
+        if head == entries.count {
+            entries.removeAll(keepingCapacity: true)
+            head = 0
+        }
+        return entry
     }
 }

@@ -29,7 +29,6 @@ struct Request {
     /// Cache lookups in the current plan that missed, by step position.
     var missMask: UInt64 = 0
     var gen: UInt32 = 0
-    var parentGen: UInt32 = 0
     var component: Int32 = 0
     /// Absolute instance index; -1 before one is chosen.
     var instance: Int32 = -1

@@ -24,16 +24,27 @@ public struct AllSynchronous: Rule {
               c: { kind: service, calls: [ { to: d, timeout: 500ms } ] }
               d: { kind: service, consumes: [events], idempotent_consumer: true }
               events: { kind: topic, dead_letter: true }
-            """)])
+            """), RuleExample("""
+            lintel: 1
+            system: demo
+            components:
+              web: { kind: service, image: shop/web:1.0, calls: [ a, b ] }
+              a: { kind: service, image: shop/a:1.0, calls: [ b ] }
+              b: { kind: service, image: shop/b:1.0 }
+              loadgenerator: { kind: service, image: shop/loadgenerator:1.0, calls: [ web ] }
+            """, importedFrom: .kubernetes)])
 
     public init() {}
 
     public func check(_ context: ReviewContext) -> [Finding] {
-        let services = context.components.filter { $0.kind == .service || $0.kind == .worker || $0.kind == .function }
+        // A load generator shipped with an imported deployment is test traffic, not a service of the system.
+        let services = context.components.filter {
+            ($0.kind == .service || $0.kind == .worker || $0.kind == .function) && !context.isTestClient($0)
+        }
         guard services.count >= 4, !context.components.contains(where: { $0.kind.isMessaging }),
               !context.components.contains(where: { $0.calls.contains { $0.mode == .async } }) else { return [] }
         var serviceCalls = 0
-        for (index, component) in context.components.enumerated() where component.kind.category == .compute {
+        for (index, component) in context.components.enumerated() where component.kind.category == .compute && !context.isTestClient(component) {
             serviceCalls += context.graph.edges[index].filter { context.component($0.target).kind.category == .compute }.count
         }
         guard serviceCalls >= 3 else { return [] }

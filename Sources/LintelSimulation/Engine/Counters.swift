@@ -51,6 +51,11 @@ struct BreakerState {
     var trialSuccesses: Int32 = 0
     /// Index of the newest bucket, in units of `bucketWidth` since time 0.
     var slot: Int64 = 0
+    /// `slot` modulo the number of buckets: where the newest bucket lies in the window.
+    var position: Int32 = 0
+    /// Before this time the newest bucket is still `slot` (a little before the bucket's end,
+    /// so that rounding can never disagree with `slot`).
+    var slotEnd: Double = 0
     var calls: Int32 = 0
     var failures: Int32 = 0
 }

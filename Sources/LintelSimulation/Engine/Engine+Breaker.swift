@@ -4,7 +4,12 @@
 extension Engine {
     static let breakerBuckets = 10
 
+    @inline(__always)
     func breakerAdmits(_ call: Int32) -> Bool {
+        breakers[Int(call)].phase == .closed || breakerAdmitsWhenOpen(call)
+    }
+
+    private func breakerAdmitsWhenOpen(_ call: Int32) -> Bool {
         switch breakers[Int(call)].phase {
         case .closed:
             return true
@@ -36,8 +41,8 @@ extension Engine {
                 }
             }
         case .closed:
-            roll(call)
-            let bucket = Int(call) * Self.breakerBuckets + Int(breakers[Int(call)].slot % Int64(Self.breakerBuckets))
+            if !(now < breakers[Int(call)].slotEnd) { roll(call) }
+            let bucket = Int(call) * Self.breakerBuckets + Int(breakers[Int(call)].position)
             breakers[Int(call)].calls += 1
             breakerWindow[2 * bucket] += 1
             if failed {
@@ -64,23 +69,31 @@ extension Engine {
         let width = calls[Int(call)].window / Double(Self.breakerBuckets)
         let slot = Int64(now / width)
         var old = breakers[Int(call)].slot
-        if slot == old { return }
-        let steps = min(slot - old, Int64(Self.breakerBuckets))
-        for _ in 0..<steps {
-            old += 1
-            let bucket = Int(call) * Self.breakerBuckets + Int(old % Int64(Self.breakerBuckets))
-            breakers[Int(call)].calls -= breakerWindow[2 * bucket]
-            breakers[Int(call)].failures -= breakerWindow[2 * bucket + 1]
-            breakerWindow[2 * bucket] = 0
-            breakerWindow[2 * bucket + 1] = 0
+        if slot != old {
+            let steps = min(slot - old, Int64(Self.breakerBuckets))
+            for _ in 0..<steps {
+                old += 1
+                let bucket = Int(call) * Self.breakerBuckets + Int(old % Int64(Self.breakerBuckets))
+                breakers[Int(call)].calls -= breakerWindow[2 * bucket]
+                breakers[Int(call)].failures -= breakerWindow[2 * bucket + 1]
+                breakerWindow[2 * bucket] = 0
+                breakerWindow[2 * bucket + 1] = 0
+            }
         }
+        setSlot(call, slot, width: width)
+    }
+
+    private func setSlot(_ call: Int32, _ slot: Int64, width: Double) {
         breakers[Int(call)].slot = slot
+        breakers[Int(call)].position = Int32(slot % Int64(Self.breakerBuckets))
+        breakers[Int(call)].slotEnd = Double(slot + 1) * width * (1 - 1e-9)
     }
 
     private func clearWindow(_ call: Int32) {
         breakers[Int(call)].calls = 0
         breakers[Int(call)].failures = 0
-        breakers[Int(call)].slot = Int64(now / (calls[Int(call)].window / Double(Self.breakerBuckets)))
+        let width = calls[Int(call)].window / Double(Self.breakerBuckets)
+        setSlot(call, Int64(now / width), width: width)
         for k in 0..<(2 * Self.breakerBuckets) { breakerWindow[2 * Int(call) * Self.breakerBuckets + k] = 0 }
     }
 }

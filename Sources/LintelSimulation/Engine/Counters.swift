@@ -16,9 +16,9 @@ struct ComponentCounters {
     var busy: Int = 0
     var queued: Int = 0
     var maxQueued: Int = 0
+    /// Worker-seconds busy and request-seconds queued (see `closeIntegrals`).
     var busyArea: Double = 0
     var queueArea: Double = 0
-    var lastChange: Double = 0
 }
 
 /// The effect of the faults active on one component now, and its load-balancing state.

@@ -1,13 +1,24 @@
 /// Components: admission (down, rate limit, queue limit), load balancing, workers and queues.
 extension Engine {
-    /// Brings the component's busy and queue integrals up to `now` (call before either changes).
-    @inline(__always)
-    func touch(_ c: Int32) {
-        let dt = now - counters[Int(c)].lastChange
-        if dt > 0 {
-            counters[Int(c)].busyArea += Double(counters[Int(c)].busy) * dt
-            counters[Int(c)].queueArea += Double(counters[Int(c)].queued) * dt
-            counters[Int(c)].lastChange = now
+    /// Closes the busy-worker and queue-length integrals at the end of the run. While running,
+    /// each request adds its own share when it leaves (busy: start to finish; queue: arrival to
+    /// start or failure), which sums to the same time integrals without work on every change;
+    /// here the requests still holding a worker or still queued add theirs up to `now`.
+    func closeIntegrals() {
+        for r in 0..<requests.count where requests[r].holdsWorker {
+            let c = Int(requests[r].component)
+            counters[c].busyArea += now - requests[r].start
+        }
+        for c in 0..<components.count {
+            counters[c].queueArea += counters[c].waitSum
+            let component = components[c]
+            for k in 0..<component.instances {
+                var r = instances[Int(component.firstInstance + k)].head
+                while r >= 0 {
+                    counters[c].queueArea += now - requests[Int(r)].arrival
+                    r = requests[Int(r)].next
+                }
+            }
         }
     }
 
@@ -44,7 +55,6 @@ extension Engine {
             start(r)
         } else if instances[Int(i)].queued < components[Int(c)].queueLimit || requests[Int(r)].role == .delivery {
             // Deliveries wait in the broker, not in a bounded request queue.
-            touch(c)
             instances[Int(i)].queued += 1
             counters[Int(c)].queued += 1
             if counters[Int(c)].queued > counters[Int(c)].maxQueued { counters[Int(c)].maxQueued = counters[Int(c)].queued }
@@ -107,7 +117,6 @@ extension Engine {
     func start(_ r: Int32) {
         let c = requests[Int(r)].component
         let i = requests[Int(r)].instance
-        touch(c)
         instances[Int(i)].busy += 1
         counters[Int(c)].busy += 1
         counters[Int(c)].started += 1
@@ -139,7 +148,6 @@ extension Engine {
         while instances[Int(i)].busy < state[Int(c)].workers {
             let r = instances[Int(i)].head
             if r < 0 { return }
-            touch(c)
             instances[Int(i)].head = requests[Int(r)].next
             if instances[Int(i)].head < 0 { instances[Int(i)].tail = -1 }
             instances[Int(i)].queued -= 1
@@ -150,10 +158,10 @@ extension Engine {
 
     /// Fails every request waiting on the instance (it went down).
     func failWaiting(instance i: Int32, component c: Int32) {
-        touch(c)
         var r = instances[Int(i)].head
         while r >= 0 {
             let next = requests[Int(r)].next
+            counters[Int(c)].queueArea += now - requests[Int(r)].arrival
             instances[Int(i)].queued -= 1
             counters[Int(c)].queued -= 1
             failSoon(r, .error)

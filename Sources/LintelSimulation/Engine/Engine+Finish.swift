@@ -7,7 +7,7 @@ extension Engine {
         let holds = requests[Int(r)].holdsWorker
         let i = requests[Int(r)].instance
         if holds {
-            touch(c)
+            counters[Int(c)].busyArea += now - requests[Int(r)].start
             instances[Int(i)].busy -= 1
             counters[Int(c)].busy -= 1
             if requests[Int(r)].abandoned {

@@ -174,7 +174,7 @@ final class Engine {
             }
         }
         now = end
-        for c in 0..<components.count { touch(Int32(c)) }
+        closeIntegrals()
     }
 
     // MARK: Request pool
@@ -197,6 +197,7 @@ final class Engine {
     @inline(__always)
     func release(_ r: Int32) {
         live -= 1
+        requests[Int(r)].holdsWorker = false
         requests[Int(r)].gen &+= 1
         requests[Int(r)].next = freeList
         freeList = r

@@ -36,11 +36,11 @@ struct ServiceSampler: Sendable {
     }
 
     @inline(__always)
-    func sample(_ rng: inout Xoshiro256) -> Double {
+    func sample(_ rng: inout Xoshiro256, normals: Ziggurat) -> Double {
         switch shape {
         case .constant: return a
         case .exponential: return rng.exponential(mean: a)
-        case .lognormal: return exp(a + b * rng.normal())
+        case .lognormal: return fastExp(a + b * normals.normal(&rng))
         }
     }
 }

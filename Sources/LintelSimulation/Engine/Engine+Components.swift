@@ -123,7 +123,7 @@ extension Engine {
         counters[Int(c)].waitSum += now - requests[Int(r)].arrival
         requests[Int(r)].holdsWorker = true
         requests[Int(r)].start = now
-        var service = components[Int(c)].sampler.sample(&rng)
+        var service = components[Int(c)].sampler.sample(&rng, normals: normals)
         let factor = state[Int(c)].latencyFactor
         if factor != 1 { service *= factor }
         counters[Int(c)].serviceSum += service

@@ -13,6 +13,7 @@ final class Engine {
     let interval: Double
 
     var rng: Xoshiro256
+    let normals = Ziggurat()
     var now: Double = 0
     var events: EventQueue
     var control = ControlQueue()
@@ -84,6 +85,7 @@ final class Engine {
 
     deinit {
         events.release()
+        normals.release()
         components.release()
         calls.release()
         steps.release()

@@ -59,31 +59,6 @@ struct Xoshiro256: Sendable {
         -mean * log(openUnit())
     }
 
-    /// A second standard normal from the last polar draw, not yet used.
-    private var spare = 0.0
-    private var hasSpare = false
-
-    /// Standard normal, by Marsaglia's polar method: no trigonometry, and each accepted
-    /// pair yields two values (the second is kept for the next call).
-    @inline(__always)
-    mutating func normal() -> Double {
-        if hasSpare {
-            hasSpare = false
-            return spare
-        }
-        while true {
-            let u = 2 * unit() - 1
-            let v = 2 * unit() - 1
-            let s = u * u + v * v
-            if s > 0, s < 1 {
-                let factor = (-2 * log(s) / s).squareRoot()
-                spare = v * factor
-                hasSpare = true
-                return u * factor
-            }
-        }
-    }
-
     /// True with probability `p`.
     @inline(__always)
     mutating func chance(_ p: Double) -> Bool {

@@ -5,8 +5,8 @@ import Testing
 /// manifests directly: imported on the fly, findings located in the original files.
 @Suite("lintel review on compose files and manifests")
 struct ReviewImportCommandTests {
-    /// The shared corpus, beside the repository.
-    static let corpus = CLI.root.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    /// The corpus: an unchanged copy of the shared corpus, kept in the repository so CI has it.
+    static let corpus = CLI.root.appendingPathComponent("Tests/Corpus")
     static let sockShopCompose = corpus.appendingPathComponent("sock-shop/docker-compose.yml").path
     static let robotShop = corpus.appendingPathComponent("robot-shop/docker-compose.yaml").path
     static let boutique = corpus.appendingPathComponent("online-boutique/kubernetes-manifests.yaml").path

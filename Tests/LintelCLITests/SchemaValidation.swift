@@ -6,7 +6,7 @@ import Testing
 enum SchemaValidation {
     static var sarifSchema: String {
         ProcessInfo.processInfo.environment["LINTEL_SARIF_SCHEMA"]
-            ?? CLI.root.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json").path
+            ?? CLI.root.appendingPathComponent("Tests/Schemas/sarif-schema-2.1.0.json").path
     }
 
     static let script = """

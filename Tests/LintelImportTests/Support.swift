@@ -2,11 +2,11 @@ import Foundation
 import LintelModel
 @testable import LintelImport
 
-/// Paths to the shared corpus (the repository's sibling `shared/corpus`) and to this target's fixtures.
+/// Paths to the corpus (an unchanged copy of the shared corpus, in Tests/Corpus) and to this target's fixtures.
 enum Paths {
     static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     static let repositoryRoot = testsDirectory.deletingLastPathComponent().deletingLastPathComponent()
-    static let corpus = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    static let corpus = repositoryRoot.appendingPathComponent("Tests/Corpus")
     static let fixtures = testsDirectory.appendingPathComponent("Fixtures")
 
     static func corpus(_ relative: String) -> String { corpus.appendingPathComponent(relative).path }

@@ -86,7 +86,7 @@ struct OutputSARIFTests {
 }
 
 /// Validates SARIF text with Python's `jsonschema` (an implementation independent of Lintel) against the
-/// OASIS schema in `../shared/schemas`, or `$LINTEL_SARIF_SCHEMA`. Missing Python or jsonschema is a failure.
+/// OASIS schema (a copy in `Tests/Schemas`), or `$LINTEL_SARIF_SCHEMA`. Missing Python or jsonschema is a failure.
 enum SARIFSchemaValidator {
     static let script = """
         import json, sys
@@ -107,7 +107,7 @@ enum SARIFSchemaValidator {
         if let path = ProcessInfo.processInfo.environment["LINTEL_SARIF_SCHEMA"] { return path }
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        return repository.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json").path
+        return repository.appendingPathComponent("Tests/Schemas/sarif-schema-2.1.0.json").path
     }
 
     static func validate(_ sarif: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {

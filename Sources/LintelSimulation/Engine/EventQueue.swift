@@ -68,8 +68,9 @@ struct EventQueue {
     @inline(__always)
     mutating func schedule(_ kind: EventKind, at time: Double, target: Int32, gen: UInt32 = 0) {
         let clamped = time > 0 ? time : 0
-        buffer.append(Event(time: clamped, kind: kind, target: target, gen: gen))
-        siftUp(buffer.base[buffer.count - 1], from: buffer.count - 1)
+        let event = Event(time: clamped, kind: kind, target: target, gen: gen)
+        buffer.append(event)
+        siftUp(event, from: buffer.count - 1)
     }
 
     @inline(__always)
@@ -140,13 +141,14 @@ struct ControlQueue {
     private var head = 0
 
     /// Time of the earliest entry, or infinity when there is none.
-    var nextTime: Double { head < entries.count ? entries[head].time : .infinity }
+    private(set) var nextTime = Double.infinity
 
     mutating func schedule(_ kind: EventKind, at time: Double, target: Int32) {
         let entry = Entry(time: time > 0 ? time : 0, kind: kind, target: target)
         var position = entries.count
         while position > head, entries[position - 1].time > entry.time { position -= 1 }
         entries.insert(entry, at: position)
+        nextTime = entries[head].time
     }
 
     /// Removes and returns the earliest entry; the queue must not be empty.
@@ -157,6 +159,7 @@ struct ControlQueue {
             entries.removeAll(keepingCapacity: true)
             head = 0
         }
+        nextTime = head < entries.count ? entries[head].time : .infinity
         return entry
     }
 }

@@ -10,8 +10,10 @@ import Foundation
 @inline(__always)
 func fastExp(_ x: Double) -> Double {
     guard x > -700, x < 700 else { return exp(x) }
+    // Adding 1.5·2⁵² rounds x/ln 2 to the nearest integer k, which lands in the low bits.
     let shifter = 0x1.8p52
-    let k = (x * 1.4426950408889634 + shifter) - shifter
+    let shifted = x * 1.4426950408889634 + shifter
+    let k = shifted - shifter
     let r = (x - k * 6.93147180369123816490e-01) - k * 1.90821492927058770002e-10
     // Estrin's scheme: the powers and pairs evaluate in parallel, so the latency is four
     // multiply-adds deep instead of Horner's twelve (the result feeds the event heap at once).
@@ -30,5 +32,6 @@ func fastExp(_ x: Double) -> Double {
     let s0 = q0 + r4 * q1
     let s1 = q2 + r4 * (1.0 / 479_001_600)
     let p = s0 + r8 * s1
-    return p * Double(bitPattern: UInt64(Int64(k) + 1023) << 52)
+    // 2^k from the same bits, without a checked conversion: k + 1023 is in 1 ... 2046 here.
+    return p * Double(bitPattern: (shifted.bitPattern &- shifter.bitPattern &+ 1023) << 52)
 }

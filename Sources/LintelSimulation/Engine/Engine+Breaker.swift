@@ -21,7 +21,7 @@ extension Engine {
             fallthrough
         case .halfOpen:
             if breakers[Int(call)].trialsInFlight >= calls[Int(call)].trials { return false }
-            breakers[Int(call)].trialsInFlight += 1
+            breakers[Int(call)].trialsInFlight &+= 1
             return true
         }
     }
@@ -34,7 +34,7 @@ extension Engine {
             if failed {
                 open(call)
             } else {
-                breakers[Int(call)].trialSuccesses += 1
+                breakers[Int(call)].trialSuccesses &+= 1
                 if breakers[Int(call)].trialSuccesses >= calls[Int(call)].trials {
                     breakers[Int(call)].phase = .closed
                     clearWindow(call)
@@ -43,11 +43,11 @@ extension Engine {
         case .closed:
             if !(now < breakers[Int(call)].slotEnd) { roll(call) }
             let bucket = Int(call) * Self.breakerBuckets + Int(breakers[Int(call)].position)
-            breakers[Int(call)].calls += 1
-            breakerWindow[2 * bucket] += 1
+            breakers[Int(call)].calls &+= 1
+            breakerWindow[2 * bucket] &+= 1
             if failed {
-                breakers[Int(call)].failures += 1
-                breakerWindow[2 * bucket + 1] += 1
+                breakers[Int(call)].failures &+= 1
+                breakerWindow[2 * bucket + 1] &+= 1
             }
             let calls = breakers[Int(call)].calls
             if calls >= self.calls[Int(call)].minimumCalls,
@@ -60,7 +60,7 @@ extension Engine {
     private func open(_ call: Int32) {
         breakers[Int(call)].phase = .open
         breakers[Int(call)].openUntil = now + calls[Int(call)].openFor
-        counters[Int(calls[Int(call)].callee)].breakerOpenings += 1
+        counters[Int(calls[Int(call)].callee)].breakerOpenings &+= 1
         clearWindow(call)
     }
 
@@ -72,7 +72,7 @@ extension Engine {
         if slot != old {
             let steps = min(slot - old, Int64(Self.breakerBuckets))
             for _ in 0..<steps {
-                old += 1
+                old &+= 1
                 let bucket = Int(call) * Self.breakerBuckets + Int(old % Int64(Self.breakerBuckets))
                 breakers[Int(call)].calls -= breakerWindow[2 * bucket]
                 breakers[Int(call)].failures -= breakerWindow[2 * bucket + 1]

@@ -21,7 +21,7 @@ extension Engine {
                     }
                     requests[Int(r)].copiesLeft = copies
                 }
-                requests[Int(r)].copiesLeft -= 1
+                requests[Int(r)].copiesLeft &-= 1
                 requests[Int(r)].pending = 1
                 firstAttempt(parent: r, step: s)
                 return
@@ -37,7 +37,7 @@ extension Engine {
                     if isAsync { publish(from: r, step: k) } else { firstAttempt(parent: r, step: k) }
                 }
                 if !isAsync { pending += copies }
-                k += 1
+                k &+= 1
             }
             if pending == 0 {
                 requests[Int(r)].step = step.batchEnd
@@ -76,8 +76,8 @@ extension Engine {
         requests[Int(m)].plan = plan
         requests[Int(m)].step = planStart[Int(plan)]
         if components[Int(steps[Int(s)].callee)].isChannel { messages.published += 1 }
-        totalAttempts += 1
-        current.attempts += 1
+        totalAttempts &+= 1
+        current.attempts &+= 1
         arrive(m)
     }
 
@@ -112,14 +112,14 @@ extension Engine {
     func send(_ child: Int32) {
         let s = requests[Int(child)].callStep
         let call = steps[Int(s)].call
-        totalAttempts += 1
-        current.attempts += 1
+        totalAttempts &+= 1
+        current.attempts &+= 1
         if requests[Int(child)].attempt > 0 {
-            totalRetries += 1
-            current.retries += 1
+            totalRetries &+= 1
+            current.retries &+= 1
         }
         if calls[Int(call)].hasBreaker, !breakerAdmits(call) {
-            counters[Int(calls[Int(call)].callee)].shortCircuited += 1
+            counters[Int(calls[Int(call)].callee)].shortCircuited &+= 1
             requests[Int(child)].noRetry = true
             failSoon(child, .rejected)
             return
@@ -135,9 +135,9 @@ extension Engine {
         guard requests[Int(child)].role == .child, r >= 0 else { return }
         requests[Int(child)].parent = -1
         requests[Int(child)].abandoned = true
-        counters[Int(requests[Int(child)].component)].timeouts += 1
-        totalCallTimeouts += 1
-        current.callTimeouts += 1
+        counters[Int(requests[Int(child)].component)].timeouts &+= 1
+        totalCallTimeouts &+= 1
+        current.callTimeouts &+= 1
         callEnded(parent: r, step: requests[Int(child)].callStep, attempt: requests[Int(child)].attempt,
                   previousSleep: requests[Int(child)].previousSleep, failure: .timeout, noRetry: false)
     }
@@ -160,7 +160,7 @@ extension Engine {
         if failure != .none, !step.optional, requests[Int(r)].failure == .none {
             requests[Int(r)].failure = failure
         }
-        requests[Int(r)].pending -= 1
+        requests[Int(r)].pending &-= 1
         if requests[Int(r)].pending == 0 {
             if requests[Int(r)].copiesLeft == 0 || requests[Int(r)].failure != .none {
                 requests[Int(r)].copiesLeft = 0

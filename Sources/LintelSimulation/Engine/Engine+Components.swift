@@ -7,7 +7,7 @@ extension Engine {
     func closeIntegrals() {
         for r in 0..<requests.count where requests[r].holdsWorker {
             let c = Int(requests[r].component)
-            counters[c].busyArea += now - requests[r].start
+            counters[c].busyArea += now - requests[r].since
         }
         for c in 0..<components.count {
             counters[c].queueArea += counters[c].waitSum
@@ -15,7 +15,7 @@ extension Engine {
             for k in 0..<component.instances {
                 var r = instances[Int(component.firstInstance + k)].head
                 while r >= 0 {
-                    counters[c].queueArea += now - requests[Int(r)].arrival
+                    counters[c].queueArea += now - requests[Int(r)].since
                     r = requests[Int(r)].next
                 }
             }
@@ -26,8 +26,8 @@ extension Engine {
     @inline(__always)
     func arrive(_ r: Int32) {
         let c = requests[Int(r)].component
-        counters[Int(c)].attempts += 1
-        requests[Int(r)].arrival = now
+        counters[Int(c)].attempts &+= 1
+        requests[Int(r)].since = now
         if state[Int(c)].down {
             failSoon(r, .error)
             return
@@ -39,7 +39,7 @@ extension Engine {
             // The bucket holds one second of the limit: bursts up to that size pass.
             state[Int(c)].tokens = min(limit, refill)
             if state[Int(c)].tokens < 1 {
-                counters[Int(c)].rejected += 1
+                counters[Int(c)].rejected &+= 1
                 failSoon(r, .rejected)
                 return
             }
@@ -55,15 +55,15 @@ extension Engine {
             start(r)
         } else if instances[Int(i)].queued < components[Int(c)].queueLimit || requests[Int(r)].role == .delivery {
             // Deliveries wait in the broker, not in a bounded request queue.
-            instances[Int(i)].queued += 1
-            counters[Int(c)].queued += 1
+            instances[Int(i)].queued &+= 1
+            counters[Int(c)].queued &+= 1
             if counters[Int(c)].queued > counters[Int(c)].maxQueued { counters[Int(c)].maxQueued = counters[Int(c)].queued }
             requests[Int(r)].next = -1
             let tail = instances[Int(i)].tail
             if tail >= 0 { requests[Int(tail)].next = r } else { instances[Int(i)].head = r }
             instances[Int(i)].tail = r
         } else {
-            counters[Int(c)].rejected += 1
+            counters[Int(c)].rejected &+= 1
             failSoon(r, .rejected)
         }
     }
@@ -106,7 +106,7 @@ extension Engine {
                     best = i
                     bestLoad = load
                 }
-                k += 1
+                k &+= 1
             }
             return best
         }
@@ -117,12 +117,12 @@ extension Engine {
     func start(_ r: Int32) {
         let c = requests[Int(r)].component
         let i = requests[Int(r)].instance
-        instances[Int(i)].busy += 1
-        counters[Int(c)].busy += 1
-        counters[Int(c)].started += 1
-        counters[Int(c)].waitSum += now - requests[Int(r)].arrival
+        instances[Int(i)].busy &+= 1
+        counters[Int(c)].busy &+= 1
+        counters[Int(c)].started &+= 1
+        counters[Int(c)].waitSum += now - requests[Int(r)].since
         requests[Int(r)].holdsWorker = true
-        requests[Int(r)].start = now
+        requests[Int(r)].since = now
         var service = components[Int(c)].sampler.sample(&rng, normals: normals)
         let factor = state[Int(c)].latencyFactor
         if factor != 1 { service *= factor }
@@ -150,8 +150,8 @@ extension Engine {
             if r < 0 { return }
             instances[Int(i)].head = requests[Int(r)].next
             if instances[Int(i)].head < 0 { instances[Int(i)].tail = -1 }
-            instances[Int(i)].queued -= 1
-            counters[Int(c)].queued -= 1
+            instances[Int(i)].queued &-= 1
+            counters[Int(c)].queued &-= 1
             start(r)
         }
     }
@@ -161,9 +161,9 @@ extension Engine {
         var r = instances[Int(i)].head
         while r >= 0 {
             let next = requests[Int(r)].next
-            counters[Int(c)].queueArea += now - requests[Int(r)].arrival
-            instances[Int(i)].queued -= 1
-            counters[Int(c)].queued -= 1
+            counters[Int(c)].queueArea += now - requests[Int(r)].since
+            instances[Int(i)].queued &-= 1
+            counters[Int(c)].queued &-= 1
             failSoon(r, .error)
             r = next
         }

@@ -7,16 +7,16 @@ extension Engine {
         let holds = requests[Int(r)].holdsWorker
         let i = requests[Int(r)].instance
         if holds {
-            counters[Int(c)].busyArea += now - requests[Int(r)].start
-            instances[Int(i)].busy -= 1
-            counters[Int(c)].busy -= 1
+            counters[Int(c)].busyArea += now - requests[Int(r)].since
+            instances[Int(i)].busy &-= 1
+            counters[Int(c)].busy &-= 1
             if requests[Int(r)].abandoned {
-                counters[Int(c)].abandoned += 1
-                counters[Int(c)].wastedSeconds += now - requests[Int(r)].start
+                counters[Int(c)].abandoned &+= 1
+                counters[Int(c)].wastedSeconds += now - requests[Int(r)].since
             }
             if failure == .none { counters[Int(c)].succeeded += 1 } else { counters[Int(c)].failed += 1 }
         } else if failure == .error {
-            counters[Int(c)].failed += 1
+            counters[Int(c)].failed &+= 1
         }
         switch requests[Int(r)].role {
         case .root:
@@ -45,21 +45,21 @@ extension Engine {
         switch failure {
         case .none:
             let latency = now - requests[Int(r)].origin
-            flows[f].succeeded += 1
+            flows[f].succeeded &+= 1
             flows[f].latencySum += latency
             flows[f].latencies.record(latency)
-            current.succeeded += 1
+            current.succeeded &+= 1
             current.latencySum += latency
             intervalLatencies.record(latency)
         case .error:
-            flows[f].errors += 1
-            current.errors += 1
+            flows[f].errors &+= 1
+            current.errors &+= 1
         case .timeout:
-            flows[f].timeouts += 1
-            current.timeouts += 1
+            flows[f].timeouts &+= 1
+            current.timeouts &+= 1
         case .rejected:
-            flows[f].rejected += 1
-            current.rejected += 1
+            flows[f].rejected &+= 1
+            current.rejected &+= 1
         }
     }
 
@@ -80,13 +80,13 @@ extension Engine {
     /// A consumer finished a delivery: acknowledged, redelivered, or dead-lettered.
     func delivered(_ r: Int32, _ failure: Failure) {
         guard failure != .none else {
-            messages.delivered += 1
+            messages.delivered &+= 1
             return
         }
         let topic = requests[Int(r)].callStep
         let deliveries = requests[Int(r)].attempt + 1
         if deliveries < components[Int(topic)].maxDeliveries {
-            messages.redelivered += 1
+            messages.redelivered &+= 1
             let d = allocate()
             requests[Int(d)].role = .delivery
             requests[Int(d)].flow = requests[Int(r)].flow
@@ -98,9 +98,9 @@ extension Engine {
             requests[Int(d)].step = planStart[Int(consumer)]
             arrive(d)
         } else if components[Int(topic)].deadLetter {
-            messages.deadLettered += 1
+            messages.deadLettered &+= 1
         } else {
-            messages.lost += 1
+            messages.lost &+= 1
         }
     }
 }

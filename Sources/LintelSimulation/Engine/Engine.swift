@@ -183,7 +183,7 @@ final class Engine {
 
     @inline(__always)
     func allocate() -> Int32 {
-        live += 1
+        live &+= 1
         if freeList >= 0 {
             let r = freeList
             freeList = requests[Int(r)].next
@@ -198,7 +198,7 @@ final class Engine {
 
     @inline(__always)
     func release(_ r: Int32) {
-        live -= 1
+        live &-= 1
         requests[Int(r)].holdsWorker = false
         requests[Int(r)].gen &+= 1
         requests[Int(r)].next = freeList
@@ -217,8 +217,8 @@ final class Engine {
     @inline(__always)
     func arrival(flow f: Int32) {
         scheduleArrival(flow: f)
-        flows[Int(f)].offered += 1
-        current.offered += 1
+        flows[Int(f)].offered &+= 1
+        current.offered &+= 1
         let r = allocate()
         requests[Int(r)].role = .root
         requests[Int(r)].flow = f

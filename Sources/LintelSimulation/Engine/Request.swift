@@ -18,14 +18,21 @@ enum Failure: UInt8 {
 /// One request at one component: a plain struct in the engine's pool, addressed by index and
 /// generation (the generation changes when the slot is reused, so stale events are recognised).
 struct Request {
-    /// When it arrived at its component.
-    var arrival: Double = 0
-    /// When its service started (it holds a worker from then until it finishes).
-    var start: Double = 0
-    /// Root: when the flow's request arrived. Others: unused.
-    var origin: Double = 0
-    /// The previous backoff sleep, for decorrelated jitter.
-    var previousSleep: Double = 0
+    /// When it arrived at its component; once its service starts, when that was (it holds a
+    /// worker from then until it finishes). One field for both keeps a request in 80 bytes.
+    var since: Double = 0
+    /// Root: `origin`. Child: `previousSleep`. (Other roles: unused.)
+    var scratch: Double = 0
+    /// Root: when the flow's request arrived.
+    var origin: Double {
+        get { scratch }
+        set { scratch = newValue }
+    }
+    /// Child: the previous backoff sleep, for decorrelated jitter.
+    var previousSleep: Double {
+        get { scratch }
+        set { scratch = newValue }
+    }
     /// Cache lookups in the current plan that missed, by step position.
     var missMask: UInt64 = 0
     var gen: UInt32 = 0

@@ -83,6 +83,12 @@ extension Engine {
         if n == 1 { return state[Int(c)].instancesDown > 0 ? -1 : component.firstInstance }
         let down = state[Int(c)].instancesDown
         if down >= n { return -1 }
+        if component.balancing == .roundRobin {
+            var next = state[Int(c)].cursor + 1
+            if next >= n || next < down { next = down }
+            state[Int(c)].cursor = next
+            return component.firstInstance + next
+        }
         switch component.balancing {
         case .roundRobin:
             var next = state[Int(c)].cursor + 1

@@ -18,7 +18,20 @@ extension Engine {
         } else if failure == .error {
             counters[Int(c)].failed &+= 1
         }
-        switch requests[Int(r)].role {
+        let role = requests[Int(r)].role
+        // Children first with a plain branch: most requests are call attempts.
+        if _fastPath(role == .child) {
+            let parent = requests[Int(r)].parent
+            if parent >= 0 {
+                requests[Int(r)].parent = -1
+                callEnded(parent: parent, step: requests[Int(r)].callStep, attempt: requests[Int(r)].attempt,
+                          previousSleep: requests[Int(r)].previousSleep, failure: failure, noRetry: requests[Int(r)].noRetry)
+            }
+            release(r)
+            if holds { startWaiting(instance: i, component: c) }
+            return
+        }
+        switch role {
         case .root:
             flowOutcome(r, failure)
         case .child:
@@ -65,7 +78,11 @@ extension Engine {
 
     /// A topic or queue accepted a message: one delivery to each consumer.
     func deliver(topic: Int32, flow: Int32) {
-        for consumer in compiled.consumers[Int(topic)] {
+        var k = consumerStart[Int(topic)]
+        let last = consumerStart[Int(topic) + 1]
+        while k < last {
+            let consumer = consumerList[Int(k)]
+            k &+= 1
             let d = allocate()
             requests[Int(d)].role = .delivery
             requests[Int(d)].flow = flow

@@ -24,6 +24,9 @@ final class Engine {
     let calls: FlatBuffer<SimCall>
     let steps: FlatBuffer<Step>
     let planStart: FlatBuffer<Int32>
+    /// Consumers of topic t are `consumerList[consumerStart[t] ..< consumerStart[t + 1]]`.
+    let consumerStart: FlatBuffer<Int32>
+    let consumerList: FlatBuffer<Int32>
 
     // Dynamic state.
     var requests: FlatBuffer<Request>
@@ -64,6 +67,10 @@ final class Engine {
         calls = Self.buffer(compiled.calls)
         steps = Self.buffer(compiled.steps)
         planStart = Self.buffer(compiled.planStart)
+        var starts: [Int32] = [0]
+        for list in compiled.consumers { starts.append(starts[starts.count - 1] + Int32(list.count)) }
+        consumerStart = Self.buffer(starts)
+        consumerList = Self.buffer(compiled.consumers.flatMap { $0 })
         requests = FlatBuffer(capacity: 1024)
         state = Self.buffer(compiled.components.map { component in
             ComponentState(workers: component.workers, tokens: component.rateLimit)
@@ -90,6 +97,8 @@ final class Engine {
         calls.release()
         steps.release()
         planStart.release()
+        consumerStart.release()
+        consumerList.release()
         requests.release()
         state.release()
         instances.release()
@@ -160,7 +169,14 @@ final class Engine {
             now = event.time
             processed &+= 1
             let r = event.target
-            switch event.kind {
+            let kind = event.kind
+            // Nine in ten events are service completions: a predictable branch for them, and
+            // the jump table (an indirect branch that mispredicts) only for the rest.
+            if _fastPath(kind == .serviceDone) {
+                serviceDone(r)
+                continue
+            }
+            switch kind {
             case .arrival:
                 if event.gen == flowGen[Int(r)] & Event.genMask { arrival(flow: r) }
             case .serviceDone:

@@ -4,8 +4,9 @@ import LintelModel
 /// The discrete-event loop. One instance runs one simulation and is then discarded.
 ///
 /// All hot state lives in `FlatBuffer`s of plain structs indexed by `Int32`: requests in a pool
-/// with a free list, instances with intrusive FIFO queues, events in a 4-ary heap. The loop
-/// switches on the event kind; there are no closures, existentials or per-request objects.
+/// with a free list, instances with intrusive FIFO queues, events in a 4-ary heap (ticks, load
+/// steps and faults in a FIFO `ControlQueue`). The loop switches on the event kind; there are
+/// no closures, existentials or per-request objects.
 final class Engine {
     let compiled: CompiledModel
     let scenario: ResolvedScenario

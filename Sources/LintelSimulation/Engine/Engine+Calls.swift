@@ -125,9 +125,27 @@ extension Engine {
             return
         }
         let timeout = calls[Int(call)].timeout
-        if timeout < .infinity { armTimeout(call: call, child: child, after: timeout) }
         arrive(child)
+        if timeout < .infinity, !answersInTime(child, timeout) { armTimeout(call: call, child: child, after: timeout) }
     }
+
+    /// Whether the answer to an attempt that just arrived is already known to come before its
+    /// timeout: it failed fast (answered now), or a component without calls started serving it
+    /// at once and will finish in time (its service time is fixed when it starts). Such attempts
+    /// need no timeout entry; most calls to databases and caches are like this, which keeps the
+    /// timeout rings to the attempts that can time out.
+    @inline(__always)
+    func answersInTime(_ child: Int32, _ timeout: Double) -> Bool {
+        // Evaluated without short-circuits: which case holds varies from attempt to attempt.
+        let plan = Int(requests[Int(child)].plan)
+        let failed = bit(requests[Int(child)].failure != .none)
+        let served = bit(requests[Int(child)].holdsWorker) & bit(planStart[plan] == planStart[plan + 1])
+            & bit(lastServiceEnd - now < timeout)
+        return failed | served != 0
+    }
+
+    @inline(__always)
+    private func bit(_ condition: Bool) -> UInt8 { condition ? 1 : 0 }
 
     /// The caller's timeout fired before the answer: the caller moves on, the callee keeps working.
     func timedOut(_ child: Int32) {

@@ -133,7 +133,8 @@ extension Engine {
         let factor = state[Int(c)].latencyFactor
         if factor != 1 { service *= factor }
         counters[Int(c)].serviceSum += service
-        events.schedule(.serviceDone, at: now + service, target: r, gen: requests[Int(r)].gen)
+        lastServiceEnd = now + service
+        events.schedule(.serviceDone, at: lastServiceEnd, target: r, gen: requests[Int(r)].gen)
     }
 
     @inline(__always)

@@ -16,6 +16,8 @@ final class Engine {
     var rng: Xoshiro256
     let normals = Ziggurat()
     var now: Double = 0
+    /// When the service started last finishes (read by `answersInTime` right after `arrive`).
+    var lastServiceEnd: Double = 0
     var events: EventQueue
     var control = ControlQueue()
     var processed: UInt64 = 0

@@ -38,11 +38,9 @@ struct FieldReader {
     }
 
     func quantity(_ key: String, _ kind: QuantityKind) -> QuantityValue? {
-        guard let text = string(key), ScalarValue.double(text) == nil || !Self.unitRequired.contains(kind) else { return nil }
+        guard let text = string(key), !kind.requiresUnit || ScalarValue.double(text) == nil else { return nil }
         return try? QuantityParser.parse(text, as: kind).get()
     }
-
-    static let unitRequired: Set<QuantityKind> = [.duration, .rate, .size, .dataGrowth, .percent, .growth, .multiplier, .money]
 
     func duration(_ key: String) -> TimeSpan? {
         if case .duration(let value)? = quantity(key, .duration), value.seconds >= 0 { return value }

@@ -89,9 +89,16 @@ struct ReferenceChecker {
     /// Makes `consumers` of each topic and `consumes` of each component agree.
     private func linkConsumers(_ model: inout Model) {
         var consumersOf: [String: Set<String>] = [:]
+        var consumesOf: [String: Set<String>] = [:]
         for component in model.components {
-            for topic in component.consumes { consumersOf[topic, default: []].insert(component.name) }
-            for consumer in component.consumers { consumersOf[component.name, default: []].insert(consumer) }
+            for topic in component.consumes {
+                consumersOf[topic, default: []].insert(component.name)
+                consumesOf[component.name, default: []].insert(topic)
+            }
+            for consumer in component.consumers {
+                consumersOf[component.name, default: []].insert(consumer)
+                consumesOf[consumer, default: []].insert(component.name)
+            }
         }
         guard !consumersOf.isEmpty else { return }
         let order = model.componentIndex
@@ -100,7 +107,7 @@ struct ReferenceChecker {
             if let consumers = consumersOf[name] {
                 model.components[index].consumers = consumers.filter { order[$0] != nil }.sorted { order[$0, default: 0] < order[$1, default: 0] }
             }
-            let consumes = consumersOf.filter { $0.value.contains(name) }.map(\.key)
+            let consumes = consumesOf[name] ?? []
             model.components[index].consumes = consumes.filter { order[$0] != nil }.sorted { order[$0, default: 0] < order[$1, default: 0] }
         }
     }

@@ -126,8 +126,7 @@ struct SpecValidator {
     }
 
     private mutating func checkQuantity(_ text: String, kind: QuantityKind, key: String, at location: SourceLocation) {
-        let needsUnit: Set<QuantityKind> = [.duration, .rate, .size, .dataGrowth, .percent, .growth, .multiplier, .money]
-        if needsUnit.contains(kind), ScalarValue.double(text) != nil {
+        if kind.requiresUnit, ScalarValue.double(text) != nil {
             error("'\(key)' needs a unit: '\(text)' is a bare number", at: location, hint: "write \(kind.acceptedForms)")
             return
         }

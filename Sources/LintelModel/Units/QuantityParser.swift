@@ -22,6 +22,14 @@ public enum QuantityKind: String, Sendable, CaseIterable {
         }
     }
 
+    /// True when a bare number is not a valid value (`300` must be written `300ms` or `300/s`).
+    public var requiresUnit: Bool {
+        switch self {
+        case .duration, .rate, .size, .dataGrowth, .percent, .growth, .multiplier, .money: true
+        case .fraction, .count, .date, .cpu: false
+        }
+    }
+
     /// The JSON Schema `pattern` for a written quantity of this kind.
     public var pattern: String {
         let number = #"[0-9]+(\.[0-9]+)?"#

@@ -32,9 +32,9 @@ public struct SaturatedAtPeak: Rule {
             guard let row = context.capacity(of: index), row.saturated || (row.utilisation.value ?? 0) >= 1 else { continue }
             // A pure consumer's overload is a growing backlog, reported by consumer-lag.
             if context.graph.callers[index].isEmpty, !context.graph.consumed[index].isEmpty { continue }
-            let rho = row.utilisation.value.map { Figures.percent($0) } ?? "over 100%"
+            let rho = row.utilisation.value == nil ? "over 100%" : Figures.text(row.utilisation)
             let text = "\(component.name) is saturated at peak: utilisation \(rho) (\(row.utilisation.formula)); at least \(row.instancesNeeded) instances needed"
-            findings.append(finding(text, components: [component.name], at: component.location(of: "instances")))
+            findings.append(finding(text, components: [component.name], at: component.location(of: "instances"), figures: [row.utilisation]))
         }
         return findings
     }

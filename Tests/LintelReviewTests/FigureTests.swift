@@ -37,20 +37,20 @@ struct FigureTests {
         #expect(RetryAmplification().check(ReviewContext(model: try chain(layers: 2, retries: 2))).isEmpty)
     }
 
-    @Test("maximum backoff: exponential sums min(cap, base·2ⁿ), decorrelated min(cap, base·3ⁿ⁺¹)")
+    @Test("review's worst backoff is the core's: exponential sums min(cap, base·2ⁿ), decorrelated min(cap, base·3ⁿ⁺¹)")
     func backoff() {
         var call = Call(to: "x", location: SourceLocation(file: "f", line: 1, column: 1))
         call.retries = 3
         call.backoff = .exponential
         call.backoffBase = .milliseconds(100)
         call.backoffCap = TimeSpan(seconds: 10)
-        #expect(abs(ResilienceMath.maximumBackoff(call) - 0.7) < 1e-12)   // 100 + 200 + 400 ms
+        #expect(abs(call.worstBackoffTotal - 0.7) < 1e-12)   // 100 + 200 + 400 ms
         call.backoff = .decorrelatedJitter
-        #expect(abs(ResilienceMath.maximumBackoff(call) - 3.9) < 1e-12)   // 300 + 900 + 2700 ms
+        #expect(abs(call.worstBackoffTotal - 3.9) < 1e-12)   // 300 + 900 + 2700 ms
         call.backoffCap = .milliseconds(500)
-        #expect(abs(ResilienceMath.maximumBackoff(call) - 1.3) < 1e-12)   // 300 + 500 + 500 ms
+        #expect(abs(call.worstBackoffTotal - 1.3) < 1e-12)   // 300 + 500 + 500 ms
         call.backoff = .none
-        #expect(ResilienceMath.maximumBackoff(call) == 0)
+        #expect(call.worstBackoffTotal == 0)
     }
 
     @Test("Tarjan finds the three-component cycle and two-component cycle, not the acyclic part")

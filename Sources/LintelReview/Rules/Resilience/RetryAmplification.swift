@@ -14,6 +14,16 @@ public struct RetryAmplification: Rule {
               orders: { kind: service, calls: [ { to: inventory, timeout: 800ms, retries: 2, backoff: full-jitter, idempotent: true } ] }
               inventory: { kind: service, calls: [ { to: stock-db, timeout: 200ms, retries: 2, backoff: full-jitter, idempotent: true } ] }
               stock-db: { kind: postgres }
+            """), RuleExample("""
+            lintel: 1
+            system: demo
+            components:
+              gateway: { kind: gateway, calls: [ { to: orders, timeout: 3s, retries: 2, backoff: full-jitter, idempotent: true } ] }
+              orders: { kind: service, calls: [ { to: inventory, timeout: 800ms, retries: 2, backoff: full-jitter, idempotent: true } ] }
+              inventory: { kind: service, calls: [ { to: stock-db, timeout: 200ms, retries: 2, backoff: full-jitter, idempotent: true } ] }
+              stock-db: { kind: postgres }
+            flows:
+              checkout: { entry: gateway, route: [orders], rate: 10/s }
             """)],
         nonTriggering: [RuleExample("""
             lintel: 1

@@ -127,4 +127,76 @@ public struct LatencyGrid: Sendable, Equatable {
         }
         return nil
     }
+
+    /// The CDF at each cell's upper edge, (k + ½)h.
+    public var cumulative: [Double] {
+        var running = 0.0
+        return mass.map { running += $0; return min(1, running) }
+    }
+
+    /// A grid from CDF values at the cells' upper edges (non-decreasing is enforced).
+    public init(step: Double, cumulative: [Double]) {
+        self.step = step > 0 && step.isFinite ? step : 1e-6
+        var mass = [Double](repeating: 0, count: max(1, cumulative.count))
+        var previous = 0.0
+        for k in cumulative.indices {
+            let value = Self.clamp(cumulative[k])
+            mass[k] = max(0, value - previous)
+            previous = max(previous, value)
+        }
+        self.mass = mass
+        self.overflow = max(0, 1 - previous)
+    }
+
+    /// The same distribution on another grid, by linear interpolation of the CDF between cell edges.
+    public func rebinned(step newStep: Double, cells: Int) -> LatencyGrid {
+        let edges = cumulative
+        return LatencyGrid(step: newStep, cells: cells) { t in
+            // Edge k sits at (k + ½)·step; the CDF is 0 below zero.
+            let position = t / self.step - 0.5
+            guard position >= 0 else { return edges.first.map { $0 * max(0, (t / self.step) / 0.5) } ?? 0 }
+            let k = Int(min(position.rounded(.down), Double(edges.count - 1)))
+            guard k + 1 < edges.count else { return edges[edges.count - 1] }
+            let fraction = position - Double(k)
+            return edges[k] + (edges[k + 1] - edges[k]) * fraction
+        }
+    }
+
+    /// T + d for a constant d ≥ 0 (rounded to whole cells).
+    public func shifted(by delay: Double) -> LatencyGrid {
+        let cells = Int(min(Double(mass.count), max(0, (delay / step).rounded())))
+        guard cells > 0 else { return self }
+        var result = [Double](repeating: 0, count: mass.count)
+        var kept = 0.0
+        for k in 0..<(mass.count - cells) {
+            result[k + cells] = mass[k]
+            kept += mass[k]
+        }
+        return LatencyGrid(step: step, mass: result, overflow: max(0, 1 - kept))
+    }
+
+    /// T given T ≤ limit (renormalised); the grid itself when nothing lies at or below the limit.
+    public func truncated(atMost limit: Double) -> LatencyGrid {
+        let last = min(mass.count - 1, Int((limit / step).rounded(.down)))
+        guard last >= 0 else { return self }
+        var result = [Double](repeating: 0, count: mass.count)
+        var total = 0.0
+        for k in 0...last { total += mass[k] }
+        guard total > 0 else { return self }
+        for k in 0...last { result[k] = mass[k] / total }
+        return LatencyGrid(step: step, mass: result, overflow: 0)
+    }
+
+    /// Σ wᵢ·gridᵢ for weights summing to 1 (grids on the same step).
+    public static func mixture(_ parts: [(weight: Double, grid: LatencyGrid)]) -> LatencyGrid? {
+        guard let first = parts.first?.grid else { return nil }
+        var result = [Double](repeating: 0, count: first.mass.count)
+        var overflow = 0.0
+        for part in parts {
+            let w = clamp(part.weight)
+            for k in result.indices where k < part.grid.mass.count { result[k] += w * part.grid.mass[k] }
+            overflow += w * part.grid.overflow
+        }
+        return LatencyGrid(step: first.step, mass: result, overflow: overflow)
+    }
 }

@@ -27,7 +27,7 @@ enum FlowLatency {
             let wait = state.queue[node].wait ?? .constant(0)
             let range = (waits ? Double(rest.mass.count) * rest.step : 0) + own.upperBound(tail: QueueState.tail)
                 + wait.upperBound(tail: QueueState.tail)
-            let step = max(waits ? rest.step : 0, range / Double(QueueState.cells))
+            let step = max(waits ? rest.step : 0, QueueState.step(covering: range))
             var grid = own.grid(step: step, cells: QueueState.cells).convolved(with: wait.grid(step: step, cells: QueueState.cells))
             var mean = own.mean + (state.queue[node].meanWait ?? 0)
             if waits {

@@ -15,6 +15,12 @@ struct QueueState: Sendable {
     /// Tail left beyond a grid's range.
     static let tail = 1e-5
 
+    /// A cell width whose grid covers `range` with a margin (a constant time sits exactly at its bound).
+    static func step(covering range: Double) -> Double {
+        let width = range * 1.05 / Double(cells - 1)
+        return width.isFinite && width > 0 ? width : 1e-9
+    }
+
     let semantics: SemanticModel
     var arrival: [Double]
     var service: [ServiceTime]
@@ -98,7 +104,7 @@ struct QueueState: Sendable {
             upper += batchUpper
         }
         upper = upper.isFinite && upper > 0 ? upper : max(holding[node], 1e-6)
-        let step = upper / Double(Self.cells)
+        let step = Self.step(covering: upper)
         var grid = own.grid(step: step, cells: Self.cells)
         var mean = own.mean
         for batch in plan.batches {
@@ -137,25 +143,19 @@ struct QueueState: Sendable {
         let component = semantics.model.components[node]
         queue[node] = ComponentQueue.solve(component: component, semantics: semantics, node: node, arrival: arrival[node],
                                            holding: holding[node], holdingSCV: holdingSCV[node])
-        guard let wait = queue[node].wait, let meanWait = queue[node].meanWait else {
-            saturated[node] = arrival[node] > 0
-            unbounded[node] = unbounded[node] || saturated[node]
-            response[node] = partitioned ? grid.convolved(with: ownTime(node).grid(step: step, cells: Self.cells)) : grid
-            responseMean[node] = holding[node] + (partitioned ? semantics.service[node].mean : 0)
-            return
-        }
-        saturated[node] = false
-        var total = grid
-        var totalMean = holding[node] + meanWait
-        if partitioned {
-            total = total.convolved(with: ownTime(node).grid(step: step, cells: Self.cells))
-            totalMean += semantics.service[node].mean
-        }
-        let range = Double(Self.cells) * step + upperBound(wait) + (partitioned ? upperBound(ownTime(node)) : 0)
-        let responseStep = max(step, range / Double(Self.cells))
-        response[node] = wait.grid(step: responseStep, cells: Self.cells)
-            .convolved(with: total.rebinned(step: responseStep, cells: Self.cells))
-        responseMean[node] = totalMean
+        // A saturated queue's wait is unbounded: callers see its holding time only (its own row reports the saturation).
+        let waiting = queue[node].wait
+        saturated[node] = waiting == nil && arrival[node] > 0
+        unbounded[node] = unbounded[node] || saturated[node]
+        let wait = waiting ?? .constant(0)
+        // A partitioned channel adds its own latency (a pure delay) after the partition's service.
+        let delay: TimeDistribution? = partitioned ? ownTime(node) : nil
+        let range = Double(Self.cells) * step + upperBound(wait) + (delay.map(upperBound) ?? 0)
+        let responseStep = max(step, Self.step(covering: range))
+        var total = grid.rebinned(step: responseStep, cells: Self.cells)
+        if let delay { total = total.convolved(with: delay.grid(step: responseStep, cells: Self.cells)) }
+        response[node] = waiting == nil ? total : wait.grid(step: responseStep, cells: Self.cells).convolved(with: total)
+        responseMean[node] = holding[node] + (queue[node].meanWait ?? 0) + (delay?.mean ?? 0)
     }
 
     /// Offered load a = λ·H, in busy workers (of what is admitted).

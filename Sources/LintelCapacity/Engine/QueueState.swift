@@ -143,6 +143,7 @@ struct QueueState: Sendable {
         let component = semantics.model.components[node]
         queue[node] = ComponentQueue.solve(component: component, semantics: semantics, node: node, arrival: arrival[node],
                                            holding: holding[node], holdingSCV: holdingSCV[node])
+        if queue[node].wait == nil, !partitioned, arrival[node] > 0 { boundCaller(node, own: own) }
         // A saturated queue's wait is unbounded: callers see its holding time only (its own row reports the saturation).
         let waiting = queue[node].wait
         saturated[node] = waiting == nil && arrival[node] > 0
@@ -156,6 +157,38 @@ struct QueueState: Sendable {
         if let delay { total = total.convolved(with: delay.grid(step: responseStep, cells: Self.cells)) }
         response[node] = waiting == nil ? total : wait.grid(step: responseStep, cells: Self.cells).convolved(with: total)
         responseMean[node] = holding[node] + (queue[node].meanWait ?? 0) + (delay?.mean ?? 0)
+    }
+
+    /// A caller that holds its workers during synchronous calls bounds the population at its callees: when the
+    /// open view (holding = own + callees' open responses) says it is saturated, the closed view decides
+    /// (`BoundedCaller`: exact MVA over its callees, flow-equivalent server for its own queue).
+    private mutating func boundCaller(_ node: Int, own: TimeDistribution) {
+        let graph = semantics.graph
+        var stations: [BoundedCaller.Station] = []
+        // SCV of the unqueued holding time (own service + callee holding times), for the Allen–Cunneen factor.
+        var variance = own.secondMoment - own.mean * own.mean
+        for e in semantics.plans[node].edges where graph.edges[e].waitsForAnswer {
+            let edge = graph.edges[e]
+            let made = (1 - edge.skip) * edge.missProbability * edge.copies * (calls[e]?.attempts ?? 1)
+            let servers = max(1, queue[edge.target].servers)
+            let demand = made * holding[edge.target]
+            variance += demand * demand * holdingSCV[edge.target]
+            stations.append(.init(demand: demand, servers: servers))
+        }
+        let unqueued = own.mean + stations.reduce(0) { $0 + $1.demand }
+        let scv = unqueued > 0 ? max(0, variance) / (unqueued * unqueued) : 1
+        let workers = queue[node].servers
+        guard !stations.isEmpty, workers > 0, workers <= 100_000 else { return }
+        let lambda = arrival[node] * (1 - queue[node].rateLimited)
+        guard let bounded = BoundedCaller.solve(arrivalRate: lambda, workers: workers, ownService: own.mean,
+                                                stations: stations, holdingSCV: scv) else { return }
+        holding[node] = bounded.holdingTime
+        let decay = bounded.meanWait > 0 ? bounded.probabilityOfWaiting / bounded.meanWait : .infinity
+        queue[node].probabilityOfWaiting = bounded.probabilityOfWaiting
+        queue[node].meanWait = bounded.meanWait
+        queue[node].wait = .atomThenExponential(probability: bounded.probabilityOfWaiting, decay: decay)
+        queue[node].formula = "bounded caller: its \(workers) workers cap the requests at its callees; exact MVA over the callees "
+            + "(Seidmann for multi-server), flow-equivalent server for its queue, X(N) = \(short(bounded.throughputLimit))/s > λ"
     }
 
     /// Offered load a = λ·H, in busy workers (of what is admitted).

@@ -82,4 +82,32 @@ struct InstanceQueueTests {
         #expect(abs(cut.rejectedFraction - 1.0 / 3) < 1e-12)
         #expect(FiniteQueue.rateLimited(arrivalRate: 50, limit: 100).passed == 50)
     }
+
+    // Simulated figures below come from Tests/LintelCapacityTests/Simulations/approximations.py
+    // (200,000 customers, seed 1, FCFS Kiefer–Wolfowitz recursion); the tolerance is the stated error bound.
+
+    @Test("M/G/c/K by diffusion scaling stays within the stated error of simulation (M/D/1/6, lognormal M/G/4/14)")
+    func mgckAgainstSimulation() throws {
+        let deterministic = try #require(FiniteQueue.mgck(arrivalRate: 0.8, meanService: 1, serviceSCV: 0, servers: 1, capacity: 6))
+        #expect(abs(deterministic.queue.blocking - 0.0218) / 0.0218 < 0.2)
+        #expect(abs(deterministic.meanWait - 1.3946) / 1.3946 < 0.1)
+        let lognormal = try #require(FiniteQueue.mgck(arrivalRate: 3.6, meanService: 1, serviceSCV: 0.5, servers: 4, capacity: 14))
+        #expect(abs(lognormal.queue.blocking - 0.0242) / 0.0242 < 0.1)
+        #expect(abs(lognormal.meanWait - 0.7546) / 0.7546 < 0.1)
+        // Exponential service: exactly M/M/c/K.
+        let exact = try #require(FiniteQueue.mgck(arrivalRate: 0.8, meanService: 1, serviceSCV: 1, servers: 1, capacity: 6))
+        #expect(abs(exact.meanWait - 1.868) < 5e-4)
+    }
+
+    @Test("Round-robin E_c/G/w and least-outstanding stay within their stated errors of simulation")
+    func approximationsAgainstSimulation() throws {
+        // E_3/M/4 at ρ 0.9: simulated Wq 1.1977 s, approximation within +10%.
+        let robin = try #require(InstanceQueues.solve(policy: .roundRobin, arrivalRate: 10.8, instances: 3, workers: 4,
+                                                      meanService: 1, serviceSCV: 1))
+        #expect(robin.meanWait > 1.1977 && robin.meanWait < 1.1977 * 1.1)
+        // Least-outstanding over 4 × 1 at ρ 0.9: simulated 2.1813 s; the pooled figure is a lower bound within −10%.
+        let least = try #require(InstanceQueues.solve(policy: .leastOutstanding, arrivalRate: 3.6, instances: 4, workers: 1,
+                                                      meanService: 1, serviceSCV: 1))
+        #expect(least.meanWait < 2.1813 && least.meanWait > 2.1813 * 0.89)
+    }
 }

@@ -28,8 +28,9 @@ public enum CapacityAnalyzer {
         let rates = peakRates.map { $0 * scale }
         let solver = LoadSolver(semantics: semantics)
         let evaluated = SteadyState(solver: solver, flowRates: rates)
-        let average = SteadyState(solver: solver, flowRates: averageRates)
-        let peak = SteadyState(solver: solver, flowRates: peakRates)
+        // Average and peak rows show arrivals only: the evaluated load's attempts and rejections applied to their rates.
+        let averageArrival = solver.solve(flowRates: averageRates, attempts: evaluated.attempts, admitted: evaluated.admitted).arrival
+        let peakArrival = solver.solve(flowRates: peakRates, attempts: evaluated.attempts, admitted: evaluated.admitted).arrival
         let queue = evaluated.state
         let unloaded = QueueState(semantics: semantics, arrival: [Double](repeating: 0, count: semantics.graph.count))
 
@@ -52,7 +53,7 @@ public enum CapacityAnalyzer {
         let sizer = ComponentSizer(semantics: semantics, queue: queue, options: options, growth: growth)
         let flowNames = model.flows.map(\.name)
         for node in 0..<semantics.graph.count {
-            components.append(sizer.report(node, averageArrival: average.load.arrival[node], peakArrival: peak.load.arrival[node],
+            components.append(sizer.report(node, averageArrival: averageArrival[node], peakArrival: peakArrival[node],
                                            shares: flows.shares[node], flowNames: flowNames,
                                            latencyBudget: flows.waitBudget[node], amplification: flows.amplification[node]))
         }
@@ -69,8 +70,8 @@ public enum CapacityAnalyzer {
                                                   defaultPool: options.defaultPool),
             topics: DataAnalysis.topics(semantics: semantics, queue: queue),
             storage: DataAnalysis.storage(model: model, horizons: storageHorizons(options)),
-            scenarios: ScenarioSteps.analyze(semantics: semantics, average: average.state, solver: solver,
-                                             attempts: average.attempts, admitted: average.admitted),
+            scenarios: model.scenarios.isEmpty ? [] : ScenarioSteps.analyze(
+                semantics: semantics, average: SteadyState(solver: solver, flowRates: averageRates), solver: solver),
             busiest: busiest.map { model.components[$0].name },
             assumptions: assumptions)
     }
@@ -102,7 +103,7 @@ struct SteadyState {
     var admitted: [Double]
 
     /// Fixed-point iteration: load → queues → attempts and admitted fractions → load, at most 12 rounds
-    /// (stops when no rate moves by more than 10⁻⁶ relative).
+    /// (stops when no attempt count or admitted fraction moves by more than 10⁻⁵).
     init(solver: LoadSolver, flowRates: [Double]) {
         let semantics = solver.semantics
         var attempts = [Double](repeating: 1, count: semantics.graph.edges.count)
@@ -112,8 +113,8 @@ struct SteadyState {
         for _ in 0..<12 {
             let nextAttempts = state.calls.map { $0?.attempts ?? 1 }
             let nextAdmitted = state.queue.map(\.admitted)
-            let moved = zip(nextAttempts, attempts).contains { abs($0 - $1) > 1e-6 * max(1, $1) }
-                || zip(nextAdmitted, admitted).contains { abs($0 - $1) > 1e-6 }
+            let moved = zip(nextAttempts, attempts).contains { abs($0 - $1) > 1e-5 * max(1, $1) }
+                || zip(nextAdmitted, admitted).contains { abs($0 - $1) > 1e-5 }
             guard moved else { break }
             attempts = nextAttempts
             admitted = nextAdmitted

@@ -11,7 +11,7 @@ import LintelModel
 /// distributions on a per-component grid, so callers compose their callees' distributions,
 /// never their percentiles.
 struct QueueState: Sendable {
-    static let cells = 1024
+    static let cells = 512
     /// Tail left beyond a grid's range.
     static let tail = 1e-5
 
@@ -183,6 +183,22 @@ struct QueueState: Sendable {
         guard let bounded = BoundedCaller.solve(arrivalRate: lambda, workers: workers, ownService: own.mean,
                                                 stations: stations, holdingSCV: scv) else { return }
         holding[node] = bounded.holdingTime
+        // A callee whose every request comes from this caller waits only as the closed network says.
+        var station = 0
+        for e in semantics.plans[node].edges where graph.edges[e].waitsForAnswer {
+            defer { station += 1 }
+            let callee = graph.edges[e].target
+            guard station < stations.count, arrival[callee] > 0,
+                  abs(arrival[node] * queue[node].admitted * stations[station].demand / max(holding[callee], 1e-300) - arrival[callee])
+                    <= 1e-9 * arrival[callee] else { continue }
+            let wait = max(0, bounded.stationResponse[station] - stations[station].demand)
+            let perVisit = wait / max(1e-300, stations[station].demand / max(holding[callee], 1e-300))
+            let probability = perVisit > 0 ? queue[callee].probabilityOfWaiting ?? 0 : 0
+            queue[callee].meanWait = perVisit
+            queue[callee].probabilityOfWaiting = probability
+            queue[callee].wait = probability > 0 ? .atomThenExponential(probability: probability, decay: probability / perVisit) : .constant(0)
+            queue[callee].formula = "bounded by its only caller \(semantics.model.components[node].name)'s \(workers) workers (MVA)"
+        }
         let decay = bounded.meanWait > 0 ? bounded.probabilityOfWaiting / bounded.meanWait : .infinity
         queue[node].probabilityOfWaiting = bounded.probabilityOfWaiting
         queue[node].meanWait = bounded.meanWait
@@ -191,8 +207,8 @@ struct QueueState: Sendable {
             + "(Seidmann for multi-server), flow-equivalent server for its queue, X(N) = \(short(bounded.throughputLimit))/s > λ"
     }
 
-    /// Offered load a = λ·H, in busy workers (of what is admitted).
-    func offeredLoad(_ node: Int) -> Double { arrival[node] * (1 - queue[node].rateLimited) * holding[node] }
+    /// Offered load a = λ·H, in busy workers: of what is admitted (after the rate limit and a full queue).
+    func offeredLoad(_ node: Int) -> Double { arrival[node] * queue[node].admitted * holding[node] }
 
     /// The p-quantile of the wait, `nil` when saturated.
     func waitQuantile(_ p: Double, node: Int) -> Double? {

@@ -4,8 +4,8 @@ import LintelModel
 enum ScenarioSteps {
     /// Utilisation uses the holding times at average load, so it is linear in the step's rates
     /// (retries and rejections as at average load).
-    static func analyze(semantics: SemanticModel, average: QueueState, solver: LoadSolver,
-                        attempts: [Double], admitted: [Double]) -> [ScenarioCapacity] {
+    static func analyze(semantics: SemanticModel, average steady: SteadyState, solver: LoadSolver) -> [ScenarioCapacity] {
+        let average = steady.state, attempts = steady.attempts, admitted = steady.admitted
         let model = semantics.model
         return model.scenarios.map { scenario in
             guard let timeline = try? LoadTimeline(flows: model.flows, scenario: scenario) else {

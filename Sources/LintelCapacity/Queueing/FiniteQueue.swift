@@ -92,15 +92,33 @@ public enum FiniteQueue {
                     arrivalState: p.dropLast().map { $0 / admittedShare })
     }
 
-    /// M/G/c/K approximation: M/M/c/K with the mean service time for blocking and admitted rate
-    /// (exact when K = c, Erlang loss is insensitive to the service shape), the admitted wait
-    /// scaled by (1 + SCV)/2 as Allen–Cunneen does. Measured error in docs/capacity.md.
+    /// M/G/c/K approximation by diffusion scaling: queue lengths of M/G/c are about (1 + SCV)/2 times those of
+    /// M/M/c, so the queue's places hold as many "M/M customers" as places × 2/(1 + SCV). Blocking and admitted
+    /// rate come from M/M/c/K' with K' = c + places·2/(1 + SCV) (linear between whole K'), the queue length is
+    /// scaled back by (1 + SCV)/2. Exact for exponential service; measured errors in docs/capacity.md
+    /// (blocking within −15%…+6%, Wq within −7%…+6% on the cases there).
     public static func mgck(arrivalRate: Double, meanService: Double, serviceSCV: Double, servers: Int,
                             capacity: Int) -> (queue: MMcK, meanWait: Double)? {
-        guard meanService > 0,
-              let queue = mmck(arrivalRate: arrivalRate, serviceRate: 1 / meanService, servers: servers, capacity: capacity)
+        guard meanService > 0, capacity >= servers else { return nil }
+        let factor = (1 + min(max(0, serviceSCV), 1_000)) / 2
+        let places = Double(capacity - servers) / factor
+        guard places < 5_000_000 else {
+            return mmck(arrivalRate: arrivalRate, serviceRate: 1 / meanService, servers: servers, capacity: capacity)
+                .map { ($0, $0.meanWait * factor) }
+        }
+        let low = Int(places.rounded(.down))
+        let weight = places - Double(low)
+        guard let lower = mmck(arrivalRate: arrivalRate, serviceRate: 1 / meanService, servers: servers, capacity: servers + low),
+              let upper = mmck(arrivalRate: arrivalRate, serviceRate: 1 / meanService, servers: servers, capacity: servers + low + 1)
         else { return nil }
-        return (queue, queue.meanWait * (1 + max(0, serviceSCV)) / 2)
+        var queue = weight < 0.5 ? lower : upper
+        queue.capacity = capacity
+        queue.blocking = lower.blocking * (1 - weight) + upper.blocking * weight
+        queue.admittedRate = arrivalRate * (1 - queue.blocking)
+        queue.meanQueueLength = (lower.meanQueueLength * (1 - weight) + upper.meanQueueLength * weight) * factor
+        queue.meanWait = queue.admittedRate > 0 ? queue.meanQueueLength / queue.admittedRate : 0
+        queue.utilisation = queue.admittedRate * meanService / Double(servers)
+        return (queue, queue.meanWait)
     }
 
     /// What a token-bucket rate limit of `limit` per second passes on from Poisson arrivals at

@@ -54,10 +54,19 @@ public struct LatencyGrid: Sendable, Equatable {
         let count = mass.count
         var result = [Double](repeating: 0, count: count)
         var kept = 0.0
-        for i in 0..<count where mass[i] > 0 {
-            let a = mass[i]
-            let limit = min(other.mass.count, count - i)
-            for j in 0..<limit { result[i + j] += a * other.mass[j] }
+        // Only the significant support is convolved: a tail below 10⁻¹³ joins the overflow, which keeps a
+        // convolution of narrow parts of a wide grid cheap.
+        let endA = Self.significantEnd(mass), endB = Self.significantEnd(other.mass)
+        mass.withUnsafeBufferPointer { a in
+            other.mass.withUnsafeBufferPointer { b in
+                result.withUnsafeMutableBufferPointer { r in
+                    for i in 0..<endA where a[i] > 0 {
+                        let value = a[i]
+                        let limit = min(endB, count - i)
+                        for j in 0..<limit { r[i + j] += value * b[j] }
+                    }
+                }
+            }
         }
         for value in result { kept += value }
         // Everything not kept in a cell (either input's overflow, or sums past the end) is beyond the grid.
@@ -66,10 +75,22 @@ public struct LatencyGrid: Sendable, Equatable {
 
     /// The sum of `count` independent copies (copies of a call made one after another).
     public func repeated(_ count: Int) -> LatencyGrid {
-        var result = LatencyGrid.zero(step: step, cells: mass.count)
-        guard count > 0 else { return result }
-        for _ in 0..<count { result = result.convolved(with: self) }
+        guard count > 0 else { return LatencyGrid.zero(step: step, cells: mass.count) }
+        var result = self
+        for _ in 1..<count { result = result.convolved(with: self) }
         return result
+    }
+
+    /// One past the last cell whose tail (mass from it on) exceeds 10⁻¹³.
+    static func significantEnd(_ mass: [Double]) -> Int {
+        var tail = 0.0
+        var end = mass.count
+        while end > 0 {
+            tail += mass[end - 1]
+            if tail > 1e-13 { break }
+            end -= 1
+        }
+        return end
     }
 
     /// The maximum of independent times (a parallel group ends with its slowest member):

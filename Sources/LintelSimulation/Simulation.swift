@@ -14,16 +14,25 @@ public struct SimulationOptions: Sendable, Equatable {
     public var goodputRatio: Double
     /// …and mean latency at most this multiple of the pre-fault mean.
     public var latencyRatio: Double
+    /// Most requests, call attempts and messages alive at once. Beyond it new flow requests are
+    /// refused (rejected) and new messages lost, and the report's verdict says where and when the
+    /// system overloaded: memory stays bounded (about 200 bytes per slot) whatever the load.
+    public var maxInFlight: Int
 
     public init(seed: UInt64 = 1, duration: TimeSpan? = nil, seriesInterval: TimeSpan? = nil,
-                recoveryWindow: TimeSpan = TimeSpan(seconds: 30), goodputRatio: Double = 0.9, latencyRatio: Double = 2) {
+                recoveryWindow: TimeSpan = TimeSpan(seconds: 30), goodputRatio: Double = 0.9, latencyRatio: Double = 2,
+                maxInFlight: Int = SimulationOptions.defaultMaxInFlight) {
         self.seed = seed
         self.duration = duration
         self.seriesInterval = seriesInterval
         self.recoveryWindow = recoveryWindow
         self.goodputRatio = goodputRatio
         self.latencyRatio = latencyRatio
+        self.maxInFlight = maxInFlight
     }
+
+    /// The default in-flight cap: 500,000 slots, about 100 MB at the most.
+    public static let defaultMaxInFlight = 500_000
 
     /// Most time-series points a run keeps (memory stays flat however long the run).
     public static let maximumSeriesPoints = 3600.0
@@ -61,7 +70,8 @@ public enum Simulation {
         } else {
             interval = max(1, (resolved.duration / SimulationOptions.maximumSeriesPoints).rounded(.up))
         }
-        let engine = Engine(compiled: CompiledModel(model: model), scenario: resolved, seed: options.seed, interval: interval)
+        let engine = Engine(compiled: CompiledModel(semantics: SemanticModel(model)), scenario: resolved, seed: options.seed,
+                            interval: interval, cap: options.maxInFlight)
         engine.run(progress: progress)
         return engine.report(system: model.system, seed: options.seed, options: options)
     }

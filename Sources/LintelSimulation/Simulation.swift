@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import LintelModel
 
 /// Settings for one simulation run.
@@ -31,6 +33,9 @@ public struct SimulationOptions: Sendable, Equatable {
         self.maxInFlight = maxInFlight
     }
 
+    /// Independent runs with seeds seed, seed + 1, …, executed in parallel on all cores; the report
+    /// adds means with 95% confidence intervals (`SimulationReport.replications`).
+    public var replications: Int = 1
     /// The default in-flight cap: 500,000 slots, about 100 MB at the most.
     public static let defaultMaxInFlight = 500_000
 
@@ -59,7 +64,9 @@ public enum Simulation {
         return try run(model, scenario: scenario, options: options, progress: progress)
     }
 
-    /// Simulates `scenario` against `model`.
+    /// Simulates `scenario` against `model`. With `options.replications` N > 1 the N seeds run in
+    /// parallel (each run independent and deterministic) and are combined in seed order, so the
+    /// output is byte-identical whatever the scheduling; `progress` is then not called.
     public static func run(_ model: Model, scenario: Scenario, options: SimulationOptions = SimulationOptions(),
                            progress: ((Double) -> Void)? = nil) throws(SimulationError) -> SimulationReport {
         guard !model.flows.isEmpty else { throw .noFlows }
@@ -70,9 +77,52 @@ public enum Simulation {
         } else {
             interval = max(1, (resolved.duration / SimulationOptions.maximumSeriesPoints).rounded(.up))
         }
-        let engine = Engine(compiled: CompiledModel(semantics: SemanticModel(model)), scenario: resolved, seed: options.seed,
-                            interval: interval, cap: options.maxInFlight)
+        let compiled = CompiledModel(semantics: SemanticModel(model))
+        let count = max(1, options.replications)
+        if count == 1 {
+            return runOne(compiled, resolved, system: model.system, seed: options.seed, interval: interval, options: options,
+                          progress: progress)
+        }
+        let results = ReplicationResults(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { i in
+            let seed = options.seed &+ UInt64(i)
+            let report = runOne(compiled, resolved, system: model.system, seed: seed, interval: interval, options: options,
+                                progress: nil)
+            results.store(report, at: i)
+        }
+        let reports = results.reports
+        guard var report = reports.first else {
+            return runOne(compiled, resolved, system: model.system, seed: options.seed, interval: interval, options: options,
+                          progress: nil)
+        }
+        report.replications = Replications(reports)
+        return report
+    }
+
+    private static func runOne(_ compiled: CompiledModel, _ scenario: ResolvedScenario, system: String, seed: UInt64,
+                               interval: Double, options: SimulationOptions, progress: ((Double) -> Void)?) -> SimulationReport {
+        let engine = Engine(compiled: compiled, scenario: scenario, seed: seed, interval: interval, cap: options.maxInFlight)
         engine.run(progress: progress)
-        return engine.report(system: model.system, seed: options.seed, options: options)
+        return engine.report(system: system, seed: seed, options: options)
+    }
+}
+
+/// Reports of parallel replications, each written once by its own iteration, read in seed order.
+private final class ReplicationResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [SimulationReport?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ report: SimulationReport, at index: Int) {
+        lock.lock()
+        slots[index] = report
+        lock.unlock()
+    }
+
+    var reports: [SimulationReport] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
     }
 }

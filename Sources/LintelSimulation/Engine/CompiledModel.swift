@@ -153,6 +153,8 @@ struct CompiledModel {
     var flowEntry: [Int32]
     var flowPlan: [Int32]
     var flowRate: [Double]
+    /// Each flow's SLO: its own fields, missing ones from `requirements.slo` (the core's merge).
+    var flowSLO: [ServiceLevel?]
     var totalInstances: Int
 
     /// Retry bounds kept per call; later retries reuse the last (the cap is reached long before).
@@ -280,5 +282,6 @@ struct CompiledModel {
         self.flowEntry = flowEntry
         self.flowPlan = flowPlan
         self.flowRate = LoadTimeline(flows: model.flows).averages
+        self.flowSLO = semantics.flows.map(\.slo)
     }
 }

@@ -62,6 +62,10 @@ final class Engine {
     /// Latencies of the current interval at 3% resolution, enough for a plotted p99.
     var intervalLatencies = LatencyRecorder(subBits: 5)
     var series: [SeriesPoint] = []
+    /// Per series point, the component with the most queued requests (-1 when none queued).
+    var mostQueuedAt: [Int32] = []
+    /// 1, or k when 1/k of the load runs on 1/k of the servers (see `LoadScaling`).
+    var scale = 1
     var intervalStart: Double = 0
 
     init(compiled: CompiledModel, scenario: ResolvedScenario, seed: UInt64, interval: Double, cap: Int) {
@@ -318,10 +322,16 @@ final class Engine {
 
     func tick(progress: ((Double) -> Void)?) {
         var queued = 0, busy = 0
+        var most: Int32 = -1, mostQueued = 0
         for c in 0..<components.count {
             queued += counters[c].queued
             busy += counters[c].busy
+            if counters[c].queued > mostQueued {
+                mostQueued = counters[c].queued
+                most = Int32(c)
+            }
         }
+        mostQueuedAt.append(most)
         let p99 = intervalLatencies.value(atPercentile: 99)
         series.append(SeriesPoint(
             time: now, offered: current.offered, goodput: current.succeeded, errors: current.errors,

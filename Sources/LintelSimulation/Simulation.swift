@@ -33,6 +33,10 @@ public struct SimulationOptions: Sendable, Equatable {
         self.maxInFlight = maxInFlight
     }
 
+    /// Most events a run may process (about 15 s of CPU): a larger run simulates 1/k of the load on
+    /// 1/k of the servers (see `SimulationReport.scale`). 0 turns scaling off.
+    public var maxEvents: Double = SimulationOptions.defaultMaxEvents
+    public static let defaultMaxEvents = 80_000_000.0
     /// Independent runs with seeds seed, seed + 1, …, executed in parallel on all cores; the report
     /// adds means with 95% confidence intervals (`SimulationReport.replications`).
     public var replications: Int = 1
@@ -70,38 +74,46 @@ public enum Simulation {
     public static func run(_ model: Model, scenario: Scenario, options: SimulationOptions = SimulationOptions(),
                            progress: ((Double) -> Void)? = nil) throws(SimulationError) -> SimulationReport {
         guard !model.flows.isEmpty else { throw .noFlows }
-        let resolved = try ResolvedScenario(scenario: scenario, model: model, duration: options.duration?.seconds)
+        var resolved = try ResolvedScenario(scenario: scenario, model: model, duration: options.duration?.seconds)
         let interval: Double
         if let chosen = options.seriesInterval?.seconds, chosen > 0, chosen.isFinite {
             interval = max(chosen, resolved.duration / SimulationOptions.maximumSeriesPoints)
         } else {
             interval = max(1, (resolved.duration / SimulationOptions.maximumSeriesPoints).rounded(.up))
         }
-        let compiled = CompiledModel(semantics: SemanticModel(model))
+        let semantics = SemanticModel(model)
+        var compiled = CompiledModel(semantics: semantics)
+        let expected = LoadScaling.expectedEvents(semantics, compiled, timeline: resolved.timeline, duration: resolved.duration)
+        let scale = LoadScaling.choose(events: expected.events, budget: options.maxEvents, components: compiled.components,
+                                       peakArrivals: expected.peakArrivals, meanService: semantics.service.map(\.mean))
+        LoadScaling.apply(scale, to: &compiled, scenario: &resolved)
         let count = max(1, options.replications)
         if count == 1 {
             return runOne(compiled, resolved, system: model.system, seed: options.seed, interval: interval, options: options,
-                          progress: progress)
+                          scale: scale, progress: progress)
         }
         let results = ReplicationResults(count: count)
+        let sharedModel = compiled, sharedScenario = resolved
         DispatchQueue.concurrentPerform(iterations: count) { i in
             let seed = options.seed &+ UInt64(i)
-            let report = runOne(compiled, resolved, system: model.system, seed: seed, interval: interval, options: options,
-                                progress: nil)
+            let report = runOne(sharedModel, sharedScenario, system: model.system, seed: seed, interval: interval, options: options,
+                                scale: scale, progress: nil)
             results.store(report, at: i)
         }
         let reports = results.reports
         guard var report = reports.first else {
             return runOne(compiled, resolved, system: model.system, seed: options.seed, interval: interval, options: options,
-                          progress: nil)
+                          scale: scale, progress: nil)
         }
         report.replications = Replications(reports)
         return report
     }
 
     private static func runOne(_ compiled: CompiledModel, _ scenario: ResolvedScenario, system: String, seed: UInt64,
-                               interval: Double, options: SimulationOptions, progress: ((Double) -> Void)?) -> SimulationReport {
+                               interval: Double, options: SimulationOptions, scale: Int,
+                               progress: ((Double) -> Void)?) -> SimulationReport {
         let engine = Engine(compiled: compiled, scenario: scenario, seed: seed, interval: interval, cap: options.maxInFlight)
+        engine.scale = scale
         engine.run(progress: progress)
         return engine.report(system: system, seed: seed, options: options)
     }

@@ -51,6 +51,21 @@ extension Engine {
         let judge = VerdictJudge(options: options, faults: scenario.faults.map { ($0.at, $0.end) }, duration: duration,
                                  interval: interval, mostQueuedAt: mostQueuedAt.map { $0 >= 0 ? compiled.names[Int($0)] : nil },
                                  overload: overloadResult, flows: flowResults, messaging: messaging)
+        let series = k == 1 ? self.series : self.series.map { p in
+            var p = p
+            p.offered *= k
+            p.goodput *= k
+            p.errors *= k
+            p.timeouts *= k
+            p.rejections *= k
+            p.attempts *= k
+            p.retries *= k
+            p.callTimeouts *= k
+            p.queued *= k
+            p.busyWorkers *= k
+            p.inFlight *= k
+            return p
+        }
         let verdict = judge.judge(series: series, components: componentResults)
         return SimulationReport(
             system: system, scenario: scenario.name, seed: seed, duration: duration, seriesInterval: interval,

@@ -141,7 +141,7 @@ final class Engine {
     /// with the fraction of simulated time done.
     func run(progress: ((Double) -> Void)?) {
         for f in 0..<compiled.flowNames.count {
-            flowRate[f] = compiled.flowRate[f]
+            flowRate[f] = compiled.flowRate[f] / Double(scale)
             scheduleArrival(flow: Int32(f))
         }
         for (i, change) in scenario.timeline.changes.enumerated() {
@@ -309,7 +309,7 @@ final class Engine {
     func applyLoadStep(_ index: Int) {
         let rates = scenario.timeline.changes[index].rates
         for f in 0..<compiled.flowNames.count where f < rates.count {
-            let rate = rates[f]
+            let rate = rates[f] / Double(scale)
             if rate != flowRate[f] {
                 flowRate[f] = rate
                 flowGen[f] &+= 1

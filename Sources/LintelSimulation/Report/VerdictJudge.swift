@@ -35,7 +35,7 @@ struct VerdictJudge {
         verdict.sloBreaches = flows.flatMap { flow in (flow.slo?.breaches ?? []).map { "\(flow.name): \($0)" } }
         var notes: [String] = []
         if let overload, verdict.outcome != .overloaded {
-            notes.append("the in-flight cap (\(overload.cap)) was reached at \(format(overload.time)) s with \(overload.queued) "
+            notes.append("The in-flight cap (\(overload.cap)) was reached at \(format(overload.time)) s with \(overload.queued) "
                          + "requests queued at \(overload.component); \(overload.refused) requests and messages refused")
         }
         if !verdict.sloBreaches.isEmpty { notes.append("SLO breached: " + verdict.sloBreaches.joined(separator: "; ")) }

@@ -195,3 +195,54 @@ struct SemanticsTests {
         #expect(Self.attempts(cut)["b"] ?? 0 >= requests - 2)
     }
 }
+
+/// Consumer groups and the scaled run.
+@Suite("Consumer parallelism and scaled runs")
+struct ConsumerAndScalingTests {
+    /// Erlang C: the probability of waiting in M/M/c at offered load a (Erlang), by its textbook sum.
+    static func erlangC(servers c: Int, load a: Double) -> Double {
+        var term = 1.0, sum = 0.0
+        for k in 0..<c {
+            sum += term
+            term *= a / Double(k + 1)
+        }
+        let top = term * Double(c) / (Double(c) - a)
+        return top / (sum + top)
+    }
+
+    @Test("A consumer with 10 workers on a topic with 2 partitions processes at most 2 at once: M/M/2 wait (Erlang C)")
+    func consumerLimitedByPartitions() throws {
+        var consumer = Fixture.component("consumer", kind: .worker, workers: 10, mean: 1)
+        consumer.consumes = ["events"]
+        let model = Fixture.model([
+            Fixture.client(calls: [Fixture.call("events", mode: .async)]),
+            SemanticsTests.topic(partitions: 2, throughput: 1_000_000),
+            consumer,
+        ], flows: [Fixture.flow(entry: "client", rate: 1.6)])
+        // 480,000 messages at ρ = 0.8 on 2 servers.
+        let report = try Simulation.run(model, scenario: Fixture.scenario(duration: 300_000), options: SimulationOptions(seed: 21))
+        let result = try #require(report.components.last)
+        let wait = Self.erlangC(servers: 2, load: 1.6) / (2 - 1.6)
+        #expect(abs(wait - 1.7778) < 1e-3)
+        #expect(abs(result.meanWait - wait) / wait < 0.06, "Wq = \(result.meanWait), M/M/2 = \(wait)")
+    }
+
+    @Test("A run over the event budget simulates 1/k of the load on 1/k of the servers: where k divides the instances, waits keep their closed form")
+    func scaledRun() throws {
+        // 8 instances × 2 workers, random balancing: each instance is M/M/2 at λ/8 = 1.6, μ = 1.
+        var server = Fixture.component("server", instances: 8, workers: 2, mean: 1)
+        server.loadBalancing = .random
+        let model = Fixture.model([server], flows: [Fixture.flow(entry: "server", rate: 12.8)])
+        var options = SimulationOptions(seed: 22)
+        // About 2 events per request, 12.8/s for 40,000 s ≈ 1.02 M events; a 300,000 budget gives k = 4.
+        options.maxEvents = 300_000
+        let report = try Simulation.run(model, scenario: Fixture.scenario(duration: 40_000), options: options)
+        #expect(report.scale == 4)
+        let result = try #require(report.components.first)
+        let wait = Self.erlangC(servers: 2, load: 1.6) / (2 - 1.6)
+        #expect(abs(result.meanWait - wait) / wait < 0.08, "Wq = \(result.meanWait), M/M/2 = \(wait)")
+        #expect(abs(result.utilisation - 0.8) < 0.01)
+        // Counts are the sample's × k.
+        #expect(abs(Double(report.flows[0].offered) / 40_000 - 12.8) < 0.2)
+    }
+}

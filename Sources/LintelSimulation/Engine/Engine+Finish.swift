@@ -122,6 +122,10 @@ extension Engine {
             arrive(d)
             return
         }
+        // Waiting in the broker counts as the consumer's queue (its wait before a worker).
+        requests[Int(d)].since = now
+        counters[Int(c)].queued &+= 1
+        if counters[Int(c)].queued > counters[Int(c)].maxQueued { counters[Int(c)].maxQueued = counters[Int(c)].queued }
         requests[Int(d)].next = -1
         let tail = state[Int(c)].backlogTail
         if tail >= 0 { requests[Int(tail)].next = d } else { state[Int(c)].backlogHead = d }
@@ -136,7 +140,12 @@ extension Engine {
         state[Int(c)].backlogHead = requests[Int(d)].next
         if state[Int(c)].backlogHead < 0 { state[Int(c)].backlogTail = -1 }
         state[Int(c)].deliveries &+= 1
+        counters[Int(c)].queued &-= 1
+        let waited = now - requests[Int(d)].since
+        counters[Int(c)].queueArea += waited
         arrive(d)
+        // `arrive` restarted the clock: add the time in the broker to the wait it will record.
+        counters[Int(c)].waitSum += waited
     }
 
     /// A consumer finished a delivery: acknowledged, redelivered, or dead-lettered.

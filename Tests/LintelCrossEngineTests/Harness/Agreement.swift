@@ -7,11 +7,13 @@ enum Tolerance: CustomStringConvertible {
     case points(Double)
     /// Difference relative to the reference value (the closed form, else the simulator).
     case relative(Double)
+    /// Absolute difference in seconds, for a time whose reference is zero.
+    case seconds(Double)
 
     func accepts(_ value: Double, reference: Double) -> Bool {
         guard value.isFinite, reference.isFinite else { return false }
         switch self {
-        case .points(let bound): return abs(value - reference) <= bound
+        case .points(let bound), .seconds(let bound): return abs(value - reference) <= bound
         case .relative(let bound):
             if reference == 0 { return abs(value) <= 1e-12 }
             return abs(value - reference) / abs(reference) <= bound
@@ -22,6 +24,7 @@ enum Tolerance: CustomStringConvertible {
         switch self {
         case .points(let bound): "±\(format(bound * 100)) pp"
         case .relative(let bound): "±\(format(bound * 100))%"
+        case .seconds(let bound): "±\(format(bound)) s"
         }
     }
 }

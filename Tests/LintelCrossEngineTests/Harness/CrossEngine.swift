@@ -74,3 +74,8 @@ struct CrossEngine {
         return Double(row.attempts - row.rejections) / simulation.duration
     }
 }
+
+/// YAML for an entry `gw` that forwards instantly and never runs out of workers, so only its calls matter.
+func instantClient(_ calls: String, extra: String = "") -> String {
+    "gw: { kind: gateway, workers: 100000, latency: { p50: 0ms, p99: 0ms, distribution: constant }\(extra), calls: [ \(calls) ] }"
+}

@@ -1,0 +1,49 @@
+import Foundation
+import LintelModel
+import Testing
+
+/// The shipped examples, found on disk so a new example is covered without editing this file.
+enum Examples {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let directory = root.appendingPathComponent("examples")
+
+    /// File names under examples/, sorted.
+    static let files: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") }.sorted()
+    }()
+
+    static func load(_ name: String) throws -> Model {
+        try ModelLoader.load(path: directory.appendingPathComponent(name).path).model
+    }
+
+    /// Simulated seconds for an example: about 400,000 requests, at least 2 s and at most 2 hours.
+    /// Utilisation is a time average, so its noise depends on how many services it spans, not on the rate alone.
+    static func duration(_ model: Model) -> Double {
+        let total = model.flows.reduce(0) { $0 + $1.rate.perSecond }
+        guard total > 0 else { return 60 }
+        return min(7_200, max(2, 400_000 / total))
+    }
+}
+
+@Suite("Cross-engine: shipped examples at average load")
+struct ExampleAgreementTests {
+    @Test("The examples directory is found and holds the shipped examples")
+    func examplesFound() {
+        #expect(Examples.files.count >= 4, "examples found: \(Examples.files) in \(Examples.directory.path)")
+    }
+
+    @Test("Capacity at average load and the steady simulation agree on every component's utilisation within 2 pp",
+          arguments: Examples.files)
+    func utilisation(_ file: String) throws {
+        let model = try Examples.load(file)
+        let run = try CrossEngine(model: model, duration: Examples.duration(model), seed: 5)
+        for component in model.components {
+            let cap = try run.capacityComponent(component.name)
+            let sim = try run.simulatedComponent(component.name)
+            expectAgreement("\(file): \(component.name) utilisation", capacity: cap.utilisation.value,
+                            simulation: sim.utilisation, .points(0.02))
+        }
+    }
+}

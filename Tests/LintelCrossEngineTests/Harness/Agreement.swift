@@ -39,9 +39,10 @@ func format(_ value: Double?) -> String {
 /// form when there is one. Every failure message prints all three numbers.
 ///
 /// A capacity figure of `nil` (capacity did not compute it, or called it unbounded) fails.
+/// - Parameter reference: what `closedForm` is when it is not a closed form (e.g. "SimPy", an independent simulator).
 func expectAgreement(_ what: String, capacity: Double?, simulation: Double?, closedForm: Double? = nil,
-                     _ tolerance: Tolerance, sourceLocation: SourceLocation = #_sourceLocation) {
-    let numbers = "\(what): capacity \(format(capacity)), simulation \(format(simulation)), closed form \(format(closedForm)) (tolerance \(tolerance))"
+                     _ tolerance: Tolerance, reference: String = "closed form", sourceLocation: SourceLocation = #_sourceLocation) {
+    let numbers = "\(what): capacity \(format(capacity)), simulation \(format(simulation)), \(reference) \(format(closedForm)) (tolerance \(tolerance))"
     var verdicts: [String] = []
     func check(_ label: String, _ value: Double?, _ reference: Double?) {
         guard let reference else { return }
@@ -50,8 +51,8 @@ func expectAgreement(_ what: String, capacity: Double?, simulation: Double?, clo
         #expect(ok, "\(label) disagree — \(numbers)", sourceLocation: sourceLocation)
     }
     if let closedForm {
-        check("capacity vs closed form", capacity, closedForm)
-        check("simulation vs closed form", simulation, closedForm)
+        check("capacity vs \(reference)", capacity, closedForm)
+        check("simulation vs \(reference)", simulation, closedForm)
     }
     // Capacity against the simulator: the simulator is the reference (relative bounds are of its value).
     if let simulation { check("capacity vs simulation", capacity, simulation) } else {

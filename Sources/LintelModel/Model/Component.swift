@@ -134,19 +134,8 @@ public struct Latency: Sendable, Codable, Equatable {
         self.distribution = distribution
     }
 
-    /// Mean service time: for a log-normal fitted to p50 and p99, e^(μ + σ²/2) with
-    /// μ = ln p50 and σ = ln(p99/p50) / 2.326348; p50 itself when constant;
-    /// p50 / ln 2 when exponential.
-    public var mean: TimeSpan {
-        switch distribution {
-        case .constant: return p50
-        case .exponential: return TimeSpan(seconds: p50.seconds / 0.6931471805599453)
-        case .lognormal:
-            guard p50.seconds > 0, p99.seconds > p50.seconds else { return p50 }
-            let sigma = log(p99.seconds / p50.seconds) / 2.3263478740408408
-            return TimeSpan(seconds: p50.seconds * exp(sigma * sigma / 2))
-        }
-    }
+    /// Mean service time, from the fitted distribution (`ServiceTime`, the one place the fit lives).
+    public var mean: TimeSpan { TimeSpan(seconds: ServiceTime(self).mean) }
 }
 
 public enum LoadBalancing: String, Sendable, Codable, CaseIterable {

@@ -1,0 +1,218 @@
+/// The cycle policy, in one place.
+///
+/// Load follows the traffic equations λ = λ₀ + Pᵀλ, P the matrix of edge factors. A cycle whose
+/// gain (the spectral radius of its part of P) is below 1 terminates — `b → a` with
+/// `per_request: 0.5` — and is solved exactly. A cycle with gain ≥ 1 never terminates: the depth-first
+/// back edges that close it are marked `closesCycle`, and every engine skips them (review reports
+/// the cycle). What remains is a graph whose strongly connected components all terminate.
+public struct CycleStructure: Sendable {
+    /// Strongly connected components of the graph without the cut edges, in topological order
+    /// (a component's callers come before it).
+    public let components: [[Int]]
+    /// The position in `components` of each node's strongly connected component.
+    public let componentOf: [Int]
+    /// For each strongly connected component with a cycle: (I − Pᵀ)⁻¹ over its members, row-major,
+    /// so that the members' rates are that matrix times their inflow from outside.
+    let inverses: [Int: [Double]]
+    /// Members of cycles that were cut, sorted, one list per cut cycle.
+    public let cutCycles: [[Int]]
+
+    /// Strongly connected components this size or smaller are solved by Gauss–Jordan elimination;
+    /// larger ones by Jacobi iteration.
+    static let directLimit = 256
+
+    init(graph: inout SemanticGraph) {
+        var cut: [[Int]] = []
+        let initial = Self.tarjan(graph)
+        for members in initial where Self.isCycle(members, graph) {
+            if Self.inverse(members, graph) == nil {
+                Self.markBackEdges(members, &graph)
+                cut.append(members.sorted())
+            }
+        }
+        let final = Self.tarjan(graph).reversed().map { $0 }
+        var componentOf = [Int](repeating: 0, count: graph.count)
+        var inverses: [Int: [Double]] = [:]
+        for (position, members) in final.enumerated() {
+            for node in members { componentOf[node] = position }
+            if Self.isCycle(members, graph) { inverses[position] = Self.inverse(members, graph) }
+        }
+        components = final
+        self.componentOf = componentOf
+        self.inverses = inverses
+        cutCycles = cut.sorted { $0[0] < $1[0] }
+    }
+
+    /// Rates of the members of component `position` given their inflow from outside it
+    /// (same order as `components[position]`).
+    func solve(_ position: Int, inflow: [Double]) -> [Double] {
+        guard let inverse = inverses[position] else { return inflow }
+        let n = inflow.count
+        var result = [Double](repeating: 0, count: n)
+        for row in 0..<n {
+            var sum = 0.0
+            for column in 0..<n where inflow[column] != 0 { sum += inverse[row * n + column] * inflow[column] }
+            result[row] = max(0, sum)
+        }
+        return result
+    }
+
+    static func isCycle(_ members: [Int], _ graph: SemanticGraph) -> Bool {
+        if members.count > 1 { return true }
+        guard let node = members.first else { return false }
+        return graph.outgoing(node).contains { graph.edges[$0].target == node && !graph.edges[$0].closesCycle }
+    }
+
+    /// (I − Pᵀ)⁻¹ over the members when the cycle terminates (every entry ≥ 0 and the system is
+    /// not singular — for an irreducible non-negative P that is exactly spectral radius < 1); `nil` otherwise.
+    static func inverse(_ members: [Int], _ graph: SemanticGraph) -> [Double]? {
+        let n = members.count
+        var local: [Int: Int] = [:]
+        for (i, node) in members.enumerated() { local[node] = i }
+        // a[i][j] = δij − P[j→i]: row i is the balance of member i.
+        var a = [Double](repeating: 0, count: n * n)
+        for i in 0..<n { a[i * n + i] = 1 }
+        for (j, node) in members.enumerated() {
+            for e in graph.outgoing(node) where !graph.edges[e].closesCycle {
+                guard let i = local[graph.edges[e].target] else { continue }
+                a[i * n + j] -= graph.edges[e].factor
+            }
+        }
+        if n > directLimit { return iterativeInverse(a, n) }
+        var inv = [Double](repeating: 0, count: n * n)
+        for i in 0..<n { inv[i * n + i] = 1 }
+        for column in 0..<n {
+            var pivot = column
+            for row in column..<n where abs(a[row * n + column]) > abs(a[pivot * n + column]) { pivot = row }
+            let p = a[pivot * n + column]
+            guard abs(p) > 1e-12 else { return nil }
+            if pivot != column {
+                for k in 0..<n {
+                    a.swapAt(pivot * n + k, column * n + k)
+                    inv.swapAt(pivot * n + k, column * n + k)
+                }
+            }
+            for k in 0..<n {
+                a[column * n + k] /= p
+                inv[column * n + k] /= p
+            }
+            for row in 0..<n where row != column {
+                let f = a[row * n + column]
+                guard f != 0 else { continue }
+                for k in 0..<n {
+                    a[row * n + k] -= f * a[column * n + k]
+                    inv[row * n + k] -= f * inv[column * n + k]
+                }
+            }
+        }
+        for value in inv where !(value >= -1e-9) || !value.isFinite { return nil }
+        return inv.map { max(0, $0) }
+    }
+
+    /// For large cycles: the terminating test by Jacobi iteration on x = 1 + Pᵀx (converges exactly
+    /// when the spectral radius is below 1); the inverse is then built column by column the same way.
+    static func iterativeInverse(_ a: [Double], _ n: Int) -> [Double]? {
+        func solve(_ b: [Double]) -> [Double]? {
+            var x = b
+            for _ in 0..<20_000 {
+                var next = b
+                var change = 0.0, size = 0.0
+                for i in 0..<n {
+                    var sum = 0.0
+                    for j in 0..<n where j != i { sum -= a[i * n + j] * x[j] }
+                    next[i] += sum
+                    next[i] /= a[i * n + i]
+                    change = max(change, abs(next[i] - x[i]))
+                    size = max(size, abs(next[i]))
+                }
+                x = next
+                if !size.isFinite || size > 1e12 { return nil }
+                if change <= 1e-12 * max(1, size) { return x }
+            }
+            return nil
+        }
+        guard solve([Double](repeating: 1, count: n)) != nil else { return nil }
+        var inverse = [Double](repeating: 0, count: n * n)
+        for column in 0..<n {
+            var unit = [Double](repeating: 0, count: n)
+            unit[column] = 1
+            guard let x = solve(unit) else { return nil }
+            for row in 0..<n { inverse[row * n + column] = max(0, x[row]) }
+        }
+        return inverse
+    }
+
+    /// Marks the back edges of a depth-first walk inside the members (from the lowest index, calls in
+    /// declaration order): removing them leaves the members acyclic.
+    static func markBackEdges(_ members: [Int], _ graph: inout SemanticGraph) {
+        let inside = Set(members)
+        var state: [Int: UInt8] = [:]
+        for start in members.sorted() where state[start] == nil {
+            var stack: [(node: Int, next: Int)] = [(start, graph.offsets[start])]
+            state[start] = 1
+            while let top = stack.last {
+                if top.next == graph.offsets[top.node + 1] {
+                    state[top.node] = 2
+                    stack.removeLast()
+                    continue
+                }
+                let e = top.next
+                stack[stack.count - 1].next += 1
+                let target = graph.edges[e].target
+                guard inside.contains(target), !graph.edges[e].closesCycle else { continue }
+                switch state[target] {
+                case nil:
+                    state[target] = 1
+                    stack.append((target, graph.offsets[target]))
+                case 1: graph.edges[e].closesCycle = true
+                default: break
+                }
+            }
+        }
+    }
+
+    /// Tarjan's algorithm, iterative; components in reverse topological order, members sorted.
+    static func tarjan(_ graph: SemanticGraph) -> [[Int]] {
+        let count = graph.count
+        var index = [Int](repeating: -1, count: count)
+        var low = [Int](repeating: 0, count: count)
+        var onStack = [Bool](repeating: false, count: count)
+        var stack: [Int] = []
+        var result: [[Int]] = []
+        var next = 0
+        for root in 0..<count where index[root] < 0 {
+            var work: [(node: Int, edge: Int)] = [(root, graph.offsets[root])]
+            index[root] = next; low[root] = next; next += 1
+            stack.append(root); onStack[root] = true
+            while let top = work.last {
+                let node = top.node
+                if top.edge < graph.offsets[node + 1] {
+                    work[work.count - 1].edge += 1
+                    let edge = graph.edges[top.edge]
+                    guard !edge.closesCycle else { continue }
+                    let target = edge.target
+                    if index[target] < 0 {
+                        index[target] = next; low[target] = next; next += 1
+                        stack.append(target); onStack[target] = true
+                        work.append((target, graph.offsets[target]))
+                    } else if onStack[target] {
+                        low[node] = min(low[node], index[target])
+                    }
+                    continue
+                }
+                work.removeLast()
+                if let parent = work.last { low[parent.node] = min(low[parent.node], low[node]) }
+                if low[node] == index[node] {
+                    var members: [Int] = []
+                    while let member = stack.popLast() {
+                        onStack[member] = false
+                        members.append(member)
+                        if member == node { break }
+                    }
+                    result.append(members.sorted())
+                }
+            }
+        }
+        return result
+    }
+}

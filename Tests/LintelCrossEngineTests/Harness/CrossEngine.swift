@@ -11,6 +11,9 @@ struct CrossEngine {
     let model: Model
     let capacity: CapacityReport
     let simulation: SimulationReport
+    /// The capacity report as JSON, for figures this branch's `CapacityReport` may not declare yet
+    /// (`FlowCapacity.latencyMean`, `ComponentCapacity.rejected`): read by name, absent → nil (and the check fails).
+    let capacityJSON: [String: Any]
 
     /// - Parameters:
     ///   - yaml: the model text.
@@ -24,6 +27,8 @@ struct CrossEngine {
     init(model: Model, duration: Double?, seed: UInt64 = 1) throws {
         self.model = model
         capacity = CapacityAnalyzer.analyze(Self.atAverage(model))
+        let encoded = try JSONEncoder().encode(capacity)
+        capacityJSON = try JSONSerialization.jsonObject(with: encoded) as? [String: Any] ?? [:]
         simulation = try Simulation.run(model, scenario: nil,
                                         options: SimulationOptions(seed: seed, duration: duration.map { TimeSpan(seconds: $0) }))
     }
@@ -61,6 +66,27 @@ struct CrossEngine {
         let row = try capacityComponent(name)
         guard let wait = row.meanWait.value, let holding = row.holdingTime.value else { return nil }
         return wait + holding
+    }
+
+    /// A figure's value read by name from the capacity JSON: `section` is "components" or "flows".
+    func capacityFigure(_ section: String, _ name: String, _ key: String) -> Double? {
+        let rows = capacityJSON[section] as? [[String: Any]] ?? []
+        let row = rows.first { $0["name"] as? String == name }
+        return ((row?[key] as? [String: Any])?["value"] as? NSNumber)?.doubleValue
+    }
+
+    /// Capacity's mean latency of a flow: its `latencyMean` figure when the report has one; otherwise,
+    /// for a flow without a route, the entry's mean response (the same quantity); otherwise nil.
+    func capacityFlowMean(_ flow: String) throws -> Double? {
+        if let mean = capacityFigure("flows", flow, "latencyMean") { return mean }
+        let declared = try #require(model.flows.first { $0.name == flow }, "no flow \(flow) in the model")
+        return declared.route.isEmpty ? try capacityResponse(declared.entry) : nil
+    }
+
+    /// Capacity's fraction of a component's offered requests turned away (rate limit, full queue),
+    /// from its `rejected` figure; nil when the report has none.
+    func capacityRejected(_ component: String) -> Double? {
+        capacityFigure("components", component, "rejected")
     }
 
     /// Requests per second that reached a component in the simulation (attempts, before admission).

@@ -33,7 +33,7 @@ struct IndependentSimulatorTests {
                         closedForm: reference, .relative(0.10), reference: "SimPy")
         expectAgreement("\(balancing) instances vs SimPy: utilisation", capacity: cap.utilisation.value, simulation: sim.utilisation,
                         closedForm: try IndependentSimulator.number(simpy, "utilisation"), .points(0.02), reference: "SimPy")
-        expectAgreement("\(balancing) instances vs SimPy: flow mean latency", capacity: try run.capacityResponse("server"),
+        expectAgreement("\(balancing) instances vs SimPy: flow mean latency", capacity: try run.capacityFlowMean("requests"),
                         simulation: try run.simulatedFlow("requests").meanLatency,
                         closedForm: try IndependentSimulator.number(simpy, "mean_latency"), .relative(0.10), reference: "SimPy")
     }
@@ -61,7 +61,7 @@ struct IndependentSimulatorTests {
             expectAgreement("bounded caller vs SimPy: \(name) mean wait", capacity: cap.meanWait.value, simulation: sim.meanWait,
                             closedForm: try IndependentSimulator.number(simpy, "\(name).mean_wait"), .relative(0.10), reference: "SimPy")
         }
-        expectAgreement("bounded caller vs SimPy: flow mean latency", capacity: try run.capacityResponse("caller"),
+        expectAgreement("bounded caller vs SimPy: flow mean latency", capacity: try run.capacityFlowMean("requests"),
                         simulation: try run.simulatedFlow("requests").meanLatency,
                         closedForm: try IndependentSimulator.number(simpy, "mean_latency"), .relative(0.10), reference: "SimPy")
     }
@@ -88,7 +88,7 @@ struct IndependentSimulatorTests {
             expectAgreement("parallel group vs SimPy: \(name) mean wait", capacity: cap.meanWait.value, simulation: sim.meanWait,
                             closedForm: try IndependentSimulator.number(simpy, "\(name).mean_wait"), .relative(0.10), reference: "SimPy")
         }
-        expectAgreement("parallel group vs SimPy: flow mean latency", capacity: try run.capacityResponse("gw"),
+        expectAgreement("parallel group vs SimPy: flow mean latency", capacity: try run.capacityFlowMean("requests"),
                         simulation: try run.simulatedFlow("requests").meanLatency,
                         closedForm: try IndependentSimulator.number(simpy, "mean_latency"), .relative(0.10), reference: "SimPy")
     }

@@ -28,7 +28,7 @@ struct CallTests {
                         closedForm: wait, .relative(0.10))
         expectAgreement("sync hold: callee mean wait", capacity: callee.meanWait.value, simulation: simCallee.meanWait,
                         closedForm: 0, .seconds(0.005))
-        expectAgreement("sync hold: flow mean latency", capacity: try run.capacityResponse("caller"),
+        expectAgreement("sync hold: flow mean latency", capacity: try run.capacityFlowMean("requests"),
                         simulation: try run.simulatedFlow("requests").meanLatency, closedForm: wait + 0.5, .relative(0.10))
     }
 
@@ -56,7 +56,7 @@ struct CallTests {
             """, duration: 4_000, seed: 22)
         expectAgreement("\(label): caller holding time", capacity: try run.capacityComponent("gw").holdingTime.value,
                         simulation: try run.simulatedFlow("requests").meanLatency, closedForm: expected, .relative(0.10))
-        expectAgreement("\(label): flow mean latency", capacity: try run.capacityResponse("gw"),
+        expectAgreement("\(label): flow mean latency", capacity: try run.capacityFlowMean("requests"),
                         simulation: try run.simulatedFlow("requests").meanLatency, closedForm: expected, .relative(0.10))
     }
 
@@ -71,7 +71,7 @@ struct CallTests {
             flows:
               requests: { entry: gw, rate: 50/s }
             """, duration: 4_000, seed: 23)
-        expectAgreement("per_request 5 parallel: flow mean latency", capacity: try run.capacityResponse("gw"),
+        expectAgreement("per_request 5 parallel: flow mean latency", capacity: try run.capacityFlowMean("requests"),
                         simulation: try run.simulatedFlow("requests").meanLatency, closedForm: ClosedForm.harmonic(5) * 0.1, .relative(0.10))
         expectAgreement("per_request 5 parallel: callee arrival /s", capacity: try run.capacityComponent("a").arrival.value,
                         simulation: try run.simulatedArrival("a"), closedForm: 250, .relative(0.10))
@@ -88,7 +88,7 @@ struct CallTests {
             flows:
               requests: { entry: gw, rate: 50/s }
             """, duration: 4_000, seed: 24)
-        expectAgreement("per_request 3 sequential: flow mean latency", capacity: try run.capacityResponse("gw"),
+        expectAgreement("per_request 3 sequential: flow mean latency", capacity: try run.capacityFlowMean("requests"),
                         simulation: try run.simulatedFlow("requests").meanLatency, closedForm: 0.3, .relative(0.10))
         expectAgreement("per_request 3 sequential: callee arrival /s", capacity: try run.capacityComponent("a").arrival.value,
                         simulation: try run.simulatedArrival("a"), closedForm: 150, .relative(0.10))
@@ -107,7 +107,7 @@ struct CallTests {
             """, duration: 4_000, seed: 25)
         expectAgreement("per_request 0.3: callee arrival /s", capacity: try run.capacityComponent("a").arrival.value,
                         simulation: try run.simulatedArrival("a"), closedForm: 15, .relative(0.10))
-        expectAgreement("per_request 0.3: flow mean latency", capacity: try run.capacityResponse("gw"),
+        expectAgreement("per_request 0.3: flow mean latency", capacity: try run.capacityFlowMean("requests"),
                         simulation: try run.simulatedFlow("requests").meanLatency, closedForm: 0.03, .relative(0.10))
     }
 
@@ -127,7 +127,7 @@ struct CallTests {
                         simulation: try run.simulatedArrival("cache"), closedForm: 100, .relative(0.10))
         expectAgreement("cache: on_miss calls /s", capacity: try run.capacityComponent("db").arrival.value,
                         simulation: try run.simulatedArrival("db"), closedForm: 20, .relative(0.10))
-        expectAgreement("cache: flow mean latency", capacity: try run.capacityResponse("api"),
+        expectAgreement("cache: flow mean latency", capacity: try run.capacityFlowMean("requests"),
                         simulation: try run.simulatedFlow("requests").meanLatency, closedForm: 0.010 + 0.001 + 0.2 * 0.020, .relative(0.10))
     }
 
@@ -165,6 +165,9 @@ struct CallTests {
             flows:
               requests: { entry: gw, rate: 80/s }
             """, duration: 10_000, seed: 28)
+        let gateway = try run.simulatedComponent("gw")
+        expectAgreement("rate limit: fraction rejected", capacity: run.capacityRejected("gw"),
+                        simulation: Double(gateway.rejections) / Double(max(gateway.attempts, 1)), closedForm: 1 - 50.0 / 80, .relative(0.10))
         let backend = try run.capacityComponent("backend"), simBackend = try run.simulatedComponent("backend")
         expectAgreement("rate limit: calls passed on /s", capacity: backend.arrival.value, simulation: try run.simulatedArrival("backend"),
                         closedForm: 50, .relative(0.10))
@@ -190,7 +193,7 @@ struct CallTests {
                         simulation: try run.simulatedArrival("a"), closedForm: 10, .relative(0.10))
         expectAgreement("cycle: arrivals at b /s", capacity: try run.capacityComponent("b").arrival.value,
                         simulation: try run.simulatedArrival("b"), closedForm: 10, .relative(0.10))
-        expectAgreement("cycle: flow mean latency", capacity: try run.capacityResponse("a"),
+        expectAgreement("cycle: flow mean latency", capacity: try run.capacityFlowMean("requests"),
                         simulation: try run.simulatedFlow("requests").meanLatency, closedForm: 0.040, .relative(0.10))
     }
 

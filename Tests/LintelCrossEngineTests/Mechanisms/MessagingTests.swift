@@ -117,7 +117,7 @@ struct MessagingTests {
                         simulation: try run.simulatedArrival("sink"), closedForm: 500, .relative(0.10))
         expectAgreement("sync publish: partition utilisation", capacity: try run.capacityComponent("events").utilisation.value,
                         simulation: try run.simulatedComponent("events").utilisation, closedForm: 0.5, .points(0.02))
-        expectAgreement("sync publish: flow mean latency (ack)", capacity: try run.capacityResponse("gw"),
+        expectAgreement("sync publish: flow mean latency (ack)", capacity: try run.capacityFlowMean("publish"),
                         simulation: try run.simulatedFlow("publish").meanLatency, closedForm: 0.0035, .relative(0.10))
         expectClosedForm("sync publish: deliveries /s", engine: "simulation",
                          value: Double(run.simulation.messaging.delivered) / run.simulation.duration, closedForm: 500, .relative(0.10))

@@ -66,11 +66,12 @@ struct ReviewFigureTests {
             return ["receives \(UnitFormat.rate(topic.rate.value ?? 0)) at peak",
                     "\(UnitFormat.number(topic.partitionsNeeded.value ?? 0)) partitions needed"]
         case "partitions-below-parallelism":
-            // Idle consumers = consumer servers − the parallelism capacity grants on this topic.
+            // Idle consumers = the consumer's instances × workers (the model's) − the parallelism capacity grants on this topic.
             let consumerName = finding.components.dropFirst().first ?? ""
             let topic = try #require(capacity.topics.first { $0.name == subject }, "no capacity topic \(subject)")
             let consumer = try #require(topic.consumers.first { $0.name == consumerName }, "no consumer \(consumerName) of \(subject)")
-            let servers = try #require(capacity.components.first { $0.name == consumerName }).servers
+            let declared = try #require(model.components.first { $0.name == consumerName })
+            let servers = declared.instances * declared.workers
             let parallelism = try #require(consumer.parallelism.value)
             return ["= \(servers) consumers", "\(servers - Int(parallelism.rounded())) stay idle"]
         case "connection-exhaustion":

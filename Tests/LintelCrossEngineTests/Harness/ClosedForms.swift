@@ -77,4 +77,19 @@ enum ClosedForm {
         let sigma = log(p99 / p50) / 2.3263478740408408
         return (p50 * exp(sigma * sigma / 2), p50 * p50 * exp(2 * sigma * sigma))
     }
+
+    /// Quantile p of S_a + S_b, two independent exponentials with means a ≠ b (hypoexponential):
+    /// P(T > t) = (b·e^(−t/b) − a·e^(−t/a)) / (b − a), solved by bisection.
+    static func hypoexponentialQuantile(_ p: Double, means a: Double, _ b: Double) -> Double {
+        func survival(_ t: Double) -> Double { (b * exp(-t / b) - a * exp(-t / a)) / (b - a) }
+        var low = 0.0, high = 100 * (a + b)
+        for _ in 0..<200 {
+            let middle = (low + high) / 2
+            if survival(middle) > 1 - p { low = middle } else { high = middle }
+        }
+        return (low + high) / 2
+    }
+
+    /// Mean of min(S, τ) for an exponential S of mean m: m(1 − e^(−τ/m)).
+    static func truncatedExponentialMean(mean m: Double, timeout tau: Double) -> Double { m * (1 - exp(-tau / m)) }
 }

@@ -222,4 +222,46 @@ struct CallTests {
         expectAgreement("tandem: Jackson sojourn", capacity: capSojourn, simulation: simSojourn,
                         closedForm: 1 / (1 - 0.5) + 1 / (0.8 - 0.5), .relative(0.10))
     }
+
+    @Test("Two sequential sync calls (exponential 100 ms, 200 ms, no queueing): the flow p99 is the quantile of their sum, not the sum of p99s")
+    func flowPercentileByConvolution() throws {
+        // Sum of p99s: (0.1 + 0.2) · ln 100 = 1.382 s; the hypoexponential's p99 is 1.059 s (the sum overstates it by 30%).
+        let run = try CrossEngine(yaml: """
+            lintel: 1
+            system: percentiles
+            components:
+              \(instantClient("{ to: a }, { to: b }"))
+              a: { kind: service, workers: 100000, latency: 100ms }
+              b: { kind: service, workers: 100000, latency: 200ms }
+            flows:
+              requests: { entry: gw, rate: 50/s }
+            """, duration: 8_000, seed: 31)
+        // 400,000 requests: the empirical p99 has a binomial sd of ~0.5% (plus HdrHistogram's 0.1%).
+        expectAgreement("sequential calls: flow p99", capacity: try run.capacityFlow("requests").latencyP99.value,
+                        simulation: try run.simulatedFlow("requests").p99,
+                        closedForm: ClosedForm.hypoexponentialQuantile(0.99, means: 0.1, 0.2), .relative(0.10))
+        expectAgreement("sequential calls: flow mean latency", capacity: try run.capacityFlowMean("requests"),
+                        simulation: try run.simulatedFlow("requests").meanLatency, closedForm: 0.3, .relative(0.10))
+    }
+
+    @Test("Two sequential copies with a 150 ms timeout on an exponential 100 ms callee (optional): each copy lasts min(S, τ), and no request outlives 2τ")
+    func timeoutsFireOnTime() throws {
+        // E[min(S, τ)] = m(1 − e^(−τ/m)) = 77.7 ms per copy; a timed-out copy starts the next, whose timeout
+        // must be armed from its own start: the longest request is 2τ = 300 ms.
+        let run = try CrossEngine(yaml: """
+            lintel: 1
+            system: copy-timeouts
+            components:
+              \(instantClient("{ to: callee, per_request: 2, timeout: 150ms, optional: true }"))
+              callee: { kind: service, workers: 100000, latency: 100ms }
+            flows:
+              requests: { entry: gw, rate: 50/s }
+            """, duration: 4_000, seed: 32)
+        let flow = try run.simulatedFlow("requests")
+        expectAgreement("copy timeouts: flow mean latency", capacity: try run.capacityFlowMean("requests"), simulation: flow.meanLatency,
+                        closedForm: 2 * ClosedForm.truncatedExponentialMean(mean: 0.1, timeout: 0.15), .relative(0.10))
+        // 5% of requests time out twice, so the longest request is 2τ exactly when timeouts fire on time
+        // (HdrHistogram keeps 3 significant digits: 0.1%).
+        expectClosedForm("copy timeouts: longest request (2τ)", engine: "simulation", value: flow.max, closedForm: 0.3, .relative(0.001))
+    }
 }

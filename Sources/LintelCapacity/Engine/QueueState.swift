@@ -107,6 +107,7 @@ struct QueueState: Sendable {
         let step = Self.step(covering: upper)
         var grid = own.grid(step: step, cells: Self.cells)
         var mean = own.mean
+        var composed = false
         for batch in plan.batches {
             var members: [(call: LatencyGrid, copies: Copies, made: Double)] = []
             for e in batch.edges where graph.edges[e].waitsForAnswer {
@@ -120,6 +121,7 @@ struct QueueState: Sendable {
                 members.append((time.grid, Copies(edge.copies), (1 - edge.skip) * edge.missProbability))
             }
             guard !members.isEmpty else { continue }
+            composed = true
             if batch.isParallel {
                 let group = PlanTime.parallel(members, step: step, cells: Self.cells)
                 grid = grid.convolved(with: group)
@@ -135,7 +137,7 @@ struct QueueState: Sendable {
         }
         holding[node] = mean
         holdingGrid[node] = grid
-        if !plan.batches.isEmpty {
+        if composed {
             let second = grid.mass.indices.reduce(0.0) { $0 + pow(Double($1) * step, 2) * grid.mass[$1] }
             let gridMean = grid.mean
             holdingSCV[node] = gridMean > 0 ? max(0, second / (gridMean * gridMean) - 1) : 0

@@ -157,7 +157,10 @@ struct QueueState: Sendable {
         let responseStep = max(step, Self.step(covering: range))
         var total = grid.rebinned(step: responseStep, cells: Self.cells)
         if let delay { total = total.convolved(with: delay.grid(step: responseStep, cells: Self.cells)) }
-        response[node] = waiting == nil ? total : wait.grid(step: responseStep, cells: Self.cells).convolved(with: total)
+        // A wait that almost never happens (P(wait) < 10⁻⁹) leaves the holding distribution as it is.
+        let negligible: Bool
+        if case .atomThenExponential(let probability, _) = wait { negligible = probability < 1e-9 } else { negligible = wait.mean == 0 }
+        response[node] = waiting == nil || negligible ? total : wait.grid(step: responseStep, cells: Self.cells).convolved(with: total)
         responseMean[node] = holding[node] + (queue[node].meanWait ?? 0) + (delay?.mean ?? 0)
     }
 

@@ -11,7 +11,7 @@ import LintelModel
 /// distributions on a per-component grid, so callers compose their callees' distributions,
 /// never their percentiles.
 struct QueueState: Sendable {
-    static let cells = 512
+    static let cells = 256
     /// Tail left beyond a grid's range.
     static let tail = 1e-5
 

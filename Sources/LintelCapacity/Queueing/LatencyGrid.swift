@@ -130,13 +130,16 @@ public struct LatencyGrid: Sendable, Equatable {
         return sum + overflow * Double(mass.count) * step
     }
 
-    /// P(T ≤ t).
+    /// P(T ≤ t), interpolated linearly between the cells' upper edges (k + ½)h, where the CDF is known exactly.
     public func cdf(_ t: Double) -> Double {
         guard t >= 0 else { return 0 }
-        let last = min(mass.count - 1, Int((t / step).rounded(.down)))
-        var sum = 0.0
-        if last >= 0 { for k in 0...last { sum += mass[k] } }
-        return min(1, sum)
+        let position = t / step - 0.5
+        var below = 0.0
+        let whole = Int(min(Double(mass.count), max(-1, position.rounded(.down))))
+        if whole >= 0 { for k in 0...min(whole, mass.count - 1) { below += mass[k] } }
+        guard whole + 1 < mass.count else { return min(1, below) }
+        let fraction = whole >= 0 ? position - Double(whole) : max(0, t / (0.5 * step))
+        return min(1, below + mass[whole + 1] * fraction)
     }
 
     /// The p-quantile: the first cell centre where the CDF reaches p, `nil` when p lies in the overflow.

@@ -41,9 +41,19 @@ struct QueueState: Sendable {
 
     var servers: [Int] { queue.map(\.servers) }
 
+    /// Components some flow reaches: only their times are kept as distributions (the set is closed under
+    /// calls, so a distribution never needs one that was not built); the others get means only.
+    let distributed: [Bool]
+
     init(semantics: SemanticModel, arrival: [Double]) {
         self.semantics = semantics
         let count = semantics.graph.count
+        var distributed = [Bool](repeating: false, count: count)
+        for flow in semantics.flows {
+            for node in flow.reachable { distributed[node] = true }
+            for node in flow.hops { distributed[node] = true }
+        }
+        self.distributed = distributed
         self.arrival = arrival
         service = semantics.service
         holding = service.map(\.mean)
@@ -82,6 +92,7 @@ struct QueueState: Sendable {
         let graph = semantics.graph
         let partitioned = semantics.isPartitioned(node)
         let own: TimeDistribution = partitioned ? .constant(holding[node]) : ownTime(node)
+        guard distributed[node] else { return solveMeans(node, own: own) }
         // Range of the holding grid: own service's far tail plus each batch's.
         let plan = semantics.plans[node]
         var upper = upperBound(own)
@@ -162,6 +173,27 @@ struct QueueState: Sendable {
         if case .atomThenExponential(let probability, _) = wait { negligible = probability < 1e-9 } else { negligible = wait.mean == 0 }
         response[node] = waiting == nil || negligible ? total : wait.grid(step: responseStep, cells: Self.cells).convolved(with: total)
         responseMean[node] = holding[node] + (queue[node].meanWait ?? 0) + (delay?.mean ?? 0)
+    }
+
+    /// A component no flow reaches (no load): mean holding time from the callees' mean responses, no distributions.
+    private mutating func solveMeans(_ node: Int, own: TimeDistribution) {
+        let graph = semantics.graph
+        var mean = own.mean
+        for batch in semantics.plans[node].batches {
+            var group = 0.0
+            for e in batch.edges where graph.edges[e].waitsForAnswer {
+                let edge = graph.edges[e]
+                let time = (1 - edge.skip) * edge.missProbability * edge.copies * responseMean[edge.target]
+                if batch.isParallel { group = max(group, time) } else { mean += time }
+            }
+            mean += group
+        }
+        holding[node] = mean
+        queue[node] = ComponentQueue.solve(component: semantics.model.components[node], semantics: semantics, node: node,
+                                           arrival: arrival[node], holding: mean, holdingSCV: holdingSCV[node])
+        saturated[node] = queue[node].wait == nil && arrival[node] > 0
+        unbounded[node] = saturated[node]
+        responseMean[node] = mean + (queue[node].meanWait ?? 0) + (semantics.isPartitioned(node) ? semantics.service[node].mean : 0)
     }
 
     /// A caller that holds its workers during synchronous calls bounds the population at its callees: when the

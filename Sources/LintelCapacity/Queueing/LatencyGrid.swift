@@ -188,7 +188,8 @@ public struct LatencyGrid: Sendable, Equatable {
 
     /// T + d for a constant d ≥ 0 (rounded to whole cells).
     public func shifted(by delay: Double) -> LatencyGrid {
-        let cells = Int(min(Double(mass.count), max(0, (delay / step).rounded())))
+        guard delay.isFinite, delay > 0 else { return self }
+        let cells = Int(min(Double(mass.count), (delay / step).rounded()))
         guard cells > 0 else { return self }
         var result = [Double](repeating: 0, count: mass.count)
         var kept = 0.0
@@ -201,7 +202,8 @@ public struct LatencyGrid: Sendable, Equatable {
 
     /// T given T ≤ limit (renormalised); the grid itself when nothing lies at or below the limit.
     public func truncated(atMost limit: Double) -> LatencyGrid {
-        let last = min(mass.count - 1, Int((limit / step).rounded(.down)))
+        guard limit.isFinite else { return self }
+        let last = Int(min(Double(mass.count - 1), (limit / step).rounded(.down)))
         guard last >= 0 else { return self }
         var result = [Double](repeating: 0, count: mass.count)
         var total = 0.0

@@ -43,7 +43,9 @@ public enum Sizing {
                     ? Queueing.exponentialTailQuantile(p, probabilityOfWaiting: probability, conditionalMeanWait: 1 / decay) : 0
                 return wait <= budget
             }
-            var low = max(1, Int((arrivalRate * meanService / Double(workers)).rounded(.down)))
+            let stable = (arrivalRate * meanService / Double(workers)).rounded(.down)
+            guard stable.isFinite, stable < Double(maxInstances) else { return nil }
+            var low = max(1, Int(stable))
             guard low <= maxInstances, fits(maxInstances) else { return nil }
             var high = maxInstances
             while low < high {

@@ -32,7 +32,8 @@ struct ComponentQueue: Sendable {
         } else if component.readFromReplicas, component.kind.category == .database || component.kind.category == .cache {
             instances = instances.multipliedReportingOverflow(by: 1 + max(0, component.replicas)).partialValue
         }
-        if let limit = semantics.consumerLimit[node], !partitioned, limit < instances * workers {
+        if let limit = semantics.consumerLimit[node], !partitioned,
+           limit < instances.multipliedReportingOverflow(by: workers).partialValue {
             // Consumer-group parallelism is limited by partitions: fewer busy workers, pooled.
             instances = 1
             workers = max(0, limit)

@@ -30,15 +30,15 @@ struct ComponentQueue: Sendable {
             instances = 1
             workers = semantics.partitions[node] ?? 0
         } else if component.readFromReplicas, component.kind.category == .database || component.kind.category == .cache {
-            instances = instances.multipliedReportingOverflow(by: 1 + max(0, component.replicas)).partialValue
+            instances = saturating(instances, times: 1 + max(0, component.replicas))
         }
         if let limit = semantics.consumerLimit[node], !partitioned,
-           limit < instances.multipliedReportingOverflow(by: workers).partialValue {
+           limit < saturating(instances, times: workers) {
             // Consumer-group parallelism is limited by partitions: fewer busy workers, pooled.
             instances = 1
             workers = max(0, limit)
         }
-        let servers = instances.multipliedReportingOverflow(by: workers).partialValue
+        let servers = saturating(instances, times: workers)
         var result = ComponentQueue(servers: servers, queues: max(1, instances), admitted: 1, rateLimited: 0, blocking: 0,
                                     probabilityOfWaiting: nil, meanWait: nil, wait: nil, formula: "")
         var lambda = arrival
@@ -63,7 +63,7 @@ struct ComponentQueue: Sendable {
         if let places = component.queueLimit, !partitioned {
             // Bounded queue per instance: M/G/w/(w + queue_limit) with λ/instances (random-split view).
             let perInstance = lambda / Double(result.queues)
-            let capacity = workers.addingReportingOverflow(max(0, places)).partialValue
+            let capacity = saturating(workers, plus: max(0, places))
             if let bounded = FiniteQueue.mgck(arrivalRate: perInstance, meanService: holding, serviceSCV: holdingSCV,
                                               servers: workers, capacity: capacity) {
                 result.blocking = bounded.queue.blocking
@@ -89,4 +89,16 @@ struct ComponentQueue: Sendable {
         }
         return result
     }
+}
+
+/// a × b, Int.max on overflow (counts from a model never wrap around).
+func saturating(_ a: Int, times b: Int) -> Int {
+    let (product, overflow) = a.multipliedReportingOverflow(by: b)
+    return overflow ? Int.max : product
+}
+
+/// a + b, Int.max on overflow.
+func saturating(_ a: Int, plus b: Int) -> Int {
+    let (sum, overflow) = a.addingReportingOverflow(b)
+    return overflow ? Int.max : sum
 }

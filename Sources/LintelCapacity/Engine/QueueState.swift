@@ -156,7 +156,12 @@ struct QueueState: Sendable {
         let component = semantics.model.components[node]
         queue[node] = ComponentQueue.solve(component: component, semantics: semantics, node: node, arrival: arrival[node],
                                            holding: holding[node], holdingSCV: holdingSCV[node])
-        if queue[node].wait == nil, !partitioned, arrival[node] > 0 { boundCaller(node, own: own) }
+        if queue[node].wait == nil, !partitioned, arrival[node] > 0 {
+            let open = holding[node]
+            boundCaller(node, own: own)
+            // Keep the holding distribution's shape, scaled to the closed network's mean.
+            if holding[node] < open, open > 0 { grid = grid.scaled(by: holding[node] / open) }
+        }
         // A saturated queue's wait is unbounded: callers see its holding time only (its own row reports the saturation).
         let waiting = queue[node].wait
         saturated[node] = waiting == nil && arrival[node] > 0

@@ -225,4 +225,10 @@ public struct LatencyGrid: Sendable, Equatable {
         }
         return LatencyGrid(step: first.step, mass: result, overflow: overflow)
     }
+
+    /// c·T for c > 0: the same cells on a step c times as wide.
+    public func scaled(by factor: Double) -> LatencyGrid {
+        guard factor.isFinite, factor > 0 else { return self }
+        return LatencyGrid(step: step * factor, mass: mass, overflow: overflow)
+    }
 }

@@ -71,7 +71,10 @@ struct ComponentQueue: Sendable {
                 let waits = bounded.queue.arrivalState.dropFirst(workers).reduce(0, +)
                 result.probabilityOfWaiting = waits
                 result.meanWait = bounded.meanWait
-                result.wait = .atomThenExponential(probability: waits, decay: bounded.meanWait > 0 ? waits / bounded.meanWait : .infinity)
+                // Found n ≥ w waiting: n − w + 1 service completions of the w workers, stretched by (1 + SCV)/2.
+                let factor = (1 + max(0, holdingSCV)) / 2
+                result.wait = .erlangMixture(weights: Array(bounded.queue.arrivalState.dropFirst(workers)),
+                                             rate: Double(workers) / (holding * factor))
                 result.formula = "per instance M/G/\(workers)/\(capacity) (queue_limit \(places)): P_K \(short(bounded.queue.blocking)), Wq = Lq/λ_admitted × (1 + SCV)/2"
                 return result
             }

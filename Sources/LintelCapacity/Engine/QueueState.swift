@@ -259,7 +259,7 @@ struct QueueState: Sendable {
         case .atomThenExponential(let probability, let decay):
             return decay.isFinite && decay > 0
                 ? Queueing.exponentialTailQuantile(p, probabilityOfWaiting: probability, conditionalMeanWait: 1 / decay) : 0
-        default: return 0
+        default: return wait.quantile(p)
         }
     }
 }

@@ -45,8 +45,12 @@ struct QueueState: Sendable {
     /// calls, so a distribution never needs one that was not built); the others get means only.
     let distributed: [Bool]
 
-    init(semantics: SemanticModel, arrival: [Double]) {
+    /// Per edge: arrivals at its source that are a flow's route hop making only this call.
+    let routeArrival: [Double]
+
+    init(semantics: SemanticModel, arrival: [Double], routeArrival: [Double]? = nil) {
         self.semantics = semantics
+        self.routeArrival = routeArrival ?? [Double](repeating: 0, count: semantics.graph.edges.count)
         let count = semantics.graph.count
         var distributed = [Bool](repeating: false, count: count)
         for flow in semantics.flows {
@@ -140,6 +144,32 @@ struct QueueState: Sendable {
             } else if let member = members.first, let e = batch.edges.first, let time = figures[e] {
                 grid = grid.convolved(with: PlanTime.sequential(member.call, copies: member.copies, made: member.made))
                 mean += member.made * graph.edges[e].copies * time.mean
+            }
+        }
+        // Route hops make only their call to the next hop: the worker's holding time is the mixture of
+        // the whole plan (requests that end here) and each route class (own service ⊛ that one call).
+        let routeTotal = graph.outgoing(node).reduce(0.0) { $0 + routeArrival[$1] }
+        if arrival[node] > 0, routeTotal > 0 {
+            let full = max(0, 1 - routeTotal / arrival[node])
+            var parts: [(weight: Double, grid: LatencyGrid)] = full > 1e-12 ? [(full, grid)] : []
+            var mixed = full * mean
+            let ownGrid = own.grid(step: step, cells: Self.cells)
+            for e in graph.outgoing(node) where routeArrival[e] > 0 {
+                let edge = graph.edges[e]
+                let weight = min(1, routeArrival[e] / arrival[node])
+                let made = (1 - edge.skip) * edge.missProbability
+                guard edge.waitsForAnswer, let time = figures[e] else {
+                    parts.append((weight, ownGrid))
+                    mixed += weight * own.mean
+                    continue
+                }
+                parts.append((weight, ownGrid.convolved(with: PlanTime.sequential(time.grid, copies: Copies(edge.copies), made: made))))
+                mixed += weight * (own.mean + made * edge.copies * time.mean)
+            }
+            if let mixture = LatencyGrid.mixture(parts) {
+                grid = mixture
+                mean = mixed
+                composed = true
             }
         }
         for (e, time) in figures { calls[e] = time }

@@ -9,7 +9,7 @@ import LintelModel
 ///
 /// Where k divides a component's instance count, its instances keep their workers (each
 /// instance's queue is exactly as before); otherwise its servers are rounded to whole numbers,
-/// which changes its capacity by the rounding error. k is chosen in [k_min, 2·k_min] to minimise
+/// which changes its capacity by the rounding error. k is chosen in [k_min, k_min + min(k_min, 256)] to minimise
 /// the largest change of estimated utilisation (arrivals × mean service / servers) relative to
 /// the component's headroom 1 − ρ (ties to the smaller k). docs/simulation.md gives the measured error.
 enum LoadScaling {
@@ -41,7 +41,8 @@ enum LoadScaling {
         guard budget > 0, events.isFinite, events > budget else { return 1 }
         let minimum = Int(min(1e6, (events / budget).rounded(.up)))
         var best = minimum, bestScore = Double.infinity
-        for k in minimum...(2 * minimum) {
+        // At most 256 candidates, so that a huge run cannot make the choice itself slow.
+        for k in minimum...(minimum + min(minimum, 256)) {
             var score = 0.0
             for (c, component) in components.enumerated() {
                 let servers = Double(component.instances) * Double(component.workers)

@@ -110,6 +110,8 @@ struct OverloadCounters {
     var component = 0
     var queued = 0
     var busy = 0
+    /// Components with every server busy at that moment, in model order.
+    var saturated: [Int] = []
     /// Flow requests and messages refused at the cap.
     var refused = 0
 }

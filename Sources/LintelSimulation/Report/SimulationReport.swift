@@ -71,6 +71,9 @@ public struct Overload: Codable, Sendable, Equatable {
     /// The component holding the most queued requests then (with none queued, the busiest).
     public var component: String
     public var queued: Int
+    /// Components with every server busy then, in model order: the bottleneck is usually the last
+    /// of a synchronous chain (its callers' workers wait on it).
+    public var saturated: [String]
     public var cap: Int
     /// Flow requests refused and messages lost at the cap, over the whole run.
     public var refused: Int

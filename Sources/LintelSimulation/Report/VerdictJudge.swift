@@ -36,7 +36,8 @@ struct VerdictJudge {
         var notes: [String] = []
         if let overload, verdict.outcome != .overloaded {
             notes.append("The in-flight cap (\(overload.cap)) was reached at \(format(overload.time)) s with \(overload.queued) "
-                         + "requests queued at \(overload.component); \(overload.refused) requests and messages refused")
+                         + "requests queued at \(overload.component)" + saturation(overload)
+                         + "; \(overload.refused) requests and messages refused")
         }
         if !verdict.sloBreaches.isEmpty { notes.append("SLO breached: " + verdict.sloBreaches.joined(separator: "; ")) }
         if let m = messaging, m.deadLettered > 0 || m.lost > 0 {
@@ -52,7 +53,8 @@ struct VerdictJudge {
         let lead = faults.isEmpty ? "overloaded (no faults injected)" : "overloaded before any fault"
         if let overload, overload.time < horizon {
             return lead + ": the in-flight cap (\(overload.cap)) was reached at \(format(overload.time)) s "
-                + "with \(overload.queued) requests queued at \(overload.component); \(overload.refused) requests and messages refused"
+                + "with \(overload.queued) requests queued at \(overload.component)" + saturation(overload)
+                + "; \(overload.refused) requests and messages refused"
         }
         let before = series.indices.filter { series[$0].time <= horizon + 1e-9 }
         guard before.count >= 4, let last = before.last else { return nil }
@@ -158,6 +160,11 @@ struct VerdictJudge {
         return Verdict(outcome: .notRecovered, lastFaultEnd: lastEnd, criterion: criterion, baselineLatency: baseline,
                        goodputRatio: goodputRatio, retryFraction: retryFraction, timeoutFraction: timeoutFraction,
                        queued: queued, mostQueued: mostQueued?.name, summary: summary)
+    }
+
+    /// ", every server busy at a, b" when any component was saturated at the moment of overload.
+    private func saturation(_ overload: Overload) -> String {
+        overload.saturated.isEmpty ? "" : " (every server busy at " + overload.saturated.joined(separator: ", ") + ")"
     }
 
     private func format(_ value: Double) -> String { NumberText.format(value) }

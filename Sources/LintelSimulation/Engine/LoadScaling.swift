@@ -115,4 +115,27 @@ enum LoadScaling {
             scenario.faults[f] = fault
         }
     }
+
+    /// What a scale of k distorts, in words: round-robin components near saturation that lose
+    /// instances see less regular arrivals (Erlang-n' instead of Erlang-n) and wait longer, by
+    /// about (1/n' + c_s²)/(1/n + c_s²) − 1 (Kingman's (c_a² + c_s²)/2 with c_a² = 1/n; measured
+    /// +39% where this predicts +33%, docs/simulation.md).
+    static func notes(_ k: Int, components: [SimComponent], names: [String], peakArrivals: [Double],
+                      service: [ServiceTime]) -> [String] {
+        guard k > 1 else { return [] }
+        var notes: [String] = []
+        for (c, component) in components.enumerated() where component.balancing == .roundRobin && !component.partitioned {
+            let scaled = scaledServers(component, k: k)
+            guard scaled.instances < component.instances else { continue }
+            let servers = Double(component.instances) * Double(component.workers)
+            let utilisation = peakArrivals[c] * service[c].mean / max(1, servers)
+            let scv = service[c].scv
+            let ratio = (1 / Double(scaled.instances) + scv) / (1 / Double(component.instances) + scv)
+            guard utilisation >= 0.5, ratio > 1.05 else { continue }
+            notes.append("\(names[c]): round-robin over \(scaled.instances) instead of \(component.instances) instances at about "
+                         + "\(Int((utilisation * 100).rounded()))% busy; its waits are overstated by about "
+                         + "\(Int(((ratio - 1) * 100).rounded()))% (Kingman)")
+        }
+        return notes
+    }
 }

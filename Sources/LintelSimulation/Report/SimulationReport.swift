@@ -12,6 +12,8 @@ public struct SimulationReport: Codable, Sendable, Equatable {
     /// 1 for a full simulation. k > 1: the run was too large for the time budget, so 1/k of the load ran
     /// on 1/k of the servers (`SimulationOptions.maxFlowRequests`); counts are the sample's × k.
     public var scale: Int
+    /// What the scale distorts, in words (empty when nothing is expected to).
+    public var scaleNotes: [String] = []
     /// Set when the in-flight cap was reached: where, when, and what was refused.
     public var overload: Overload?
     /// With `--replications N` (N > 1): means and 95% confidence intervals over the N seeds. The rest

@@ -56,6 +56,12 @@ let package = Package(
         .testTarget(name: "LintelRenderTests", dependencies: ["LintelModel", "LintelRender", "LintelReview", "LintelCapacity"], exclude: ["Golden"]),
         .testTarget(name: "LintelImportTests", dependencies: ["LintelModel", "LintelImport", "LintelReview"], exclude: ["Fixtures"]),
         .testTarget(name: "LintelCLITests", dependencies: ["lintel"]),
+        // Capacity, simulation and review against each other, closed forms and independent simulators (issue 10).
+        .testTarget(
+            name: "LintelCrossEngineTests",
+            dependencies: ["LintelModel", "LintelCapacity", "LintelSimulation", "LintelReview"],
+            exclude: ["Python"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

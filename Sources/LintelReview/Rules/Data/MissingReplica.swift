@@ -33,8 +33,11 @@ public struct MissingReplica: Rule {
     public func check(_ context: ReviewContext) -> [Finding] {
         var findings: [Finding] = []
         for (index, store) in context.components.enumerated() where store.kind.isDatastore && store.replicas == 0 {
-            guard let objective = context.usage.availabilityObjective[index] else { continue }
-            let alone = 1 - pow(1 - store.availability, Double(max(1, store.instances)))
+            // The strictest availability objective among the flows that cannot do without the store.
+            guard let objective = context.semantics.flows.filter({ $0.isHardDependency(index) }).compactMap(\.slo?.availability).max()
+            else { continue }
+            // Capacity counts a store's copies as 1 + replicas: without a replica it is available `availability`.
+            let alone = store.availability
             guard alone < objective - 1e-12 else { continue }
             let text = "\(store.name) has no replica: alone it is available \(Figures.percent(alone)), below the \(Figures.percent(objective)) objective of the flows that need it"
             findings.append(finding(text, components: [store.name], at: store.location(of: "replicas")))

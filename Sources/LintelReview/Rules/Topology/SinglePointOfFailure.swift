@@ -66,11 +66,12 @@ public struct SinglePointOfFailure: Rule {
     public func check(_ context: ReviewContext) -> [Finding] {
         if context.isImported, context.model.flows.isEmpty { return singleInstances(context) }
         var findings: [Finding] = []
-        for (index, component) in context.components.enumerated() where context.usage.onCriticalHardPath[index] {
+        for (index, component) in context.components.enumerated() {
             guard !Self.isManaged(component.kind), Self.copies(component) < 2 else { continue }
-            let flows = context.usage.flows[index].filter {
-                context.model.flows[$0].critical && context.usage.isHardDependency(index, of: $0)
-            }.map { context.model.flows[$0].name }
+            let flows = context.semantics.flows.filter {
+                context.model.flows[$0.index].critical && $0.isHardDependency(index)
+            }.map(\.name)
+            guard !flows.isEmpty else { continue }
             let what = component.kind.isDatastore ? "1 instance and no replica" : "1 instance"
             let text = "\(component.name) (\(component.kind.rawValue)) runs \(what) and critical flow\(flows.count == 1 ? "" : "s") \(flows.joined(separator: ", ")) cannot work without it"
             let key = component.keyLocations["instances"] != nil ? "instances" : "kind"

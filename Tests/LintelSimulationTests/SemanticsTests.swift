@@ -245,4 +245,18 @@ struct ConsumerAndScalingTests {
         // Counts are the sample's × k.
         #expect(abs(Double(report.flows[0].offered) / 40_000 - 12.8) < 0.2)
     }
+
+    @Test("read_from_replicas: a primary and 2 replicas of 4 workers serve as 3 instances (M/M/4 each at λ/3, Erlang C)")
+    func readReplicas() throws {
+        var db = Fixture.component("db", kind: .postgres, workers: 4, mean: 0.25)
+        db.replicas = 2
+        db.readFromReplicas = true
+        db.loadBalancing = .random
+        let model = Fixture.model([db], flows: [Fixture.flow(entry: "db", rate: 24)])
+        let report = try Simulation.run(model, scenario: Fixture.scenario(duration: 20_000), options: SimulationOptions(seed: 23))
+        let result = try #require(report.components.first)
+        #expect(abs(result.utilisation - 0.5) < 0.01, "ρ = \(result.utilisation)")
+        let wait = Self.erlangC(servers: 4, load: 2) / (4 * 4 - 8)
+        #expect(abs(result.meanWait - wait) / wait < 0.08, "Wq = \(result.meanWait), M/M/4 = \(wait)")
+    }
 }

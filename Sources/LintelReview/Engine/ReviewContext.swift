@@ -13,7 +13,9 @@ public struct ReviewContext: Sendable {
     public let analysis: GraphAnalysis
     /// The capacity figures at each flow's peak rate, in model component order.
     public let capacity: CapacityReport
-    /// Per component: the flows (indices) whose requests reach it (`ResolvedFlow.reachable`), in flow order.
+    /// Per component: the flows (indices) whose requests reach it, in flow order — `ResolvedFlow.reachable`,
+    /// which follows every call and every delivery of a topic or queue to its consumers. (What a flow cannot do
+    /// without is narrower: `ResolvedFlow.hardDependencies`, over synchronous non-optional calls only.)
     public let flowsReaching: [[Int]]
     /// The core's call graph.
     public var graph: SemanticGraph { semantics.graph }

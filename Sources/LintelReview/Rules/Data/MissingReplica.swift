@@ -31,11 +31,15 @@ public struct MissingReplica: Rule {
     public init() {}
 
     public func check(_ context: ReviewContext) -> [Finding] {
+        // Per component, the strictest availability objective among the flows that cannot do without it.
+        var objectives = [Double?](repeating: nil, count: context.components.count)
+        for flow in context.semantics.flows {
+            guard let target = flow.slo?.availability else { continue }
+            for node in flow.hardDependencies { objectives[node] = max(objectives[node] ?? 0, target) }
+        }
         var findings: [Finding] = []
         for (index, store) in context.components.enumerated() where store.kind.isDatastore && store.replicas == 0 {
-            // The strictest availability objective among the flows that cannot do without the store.
-            guard let objective = context.semantics.flows.filter({ $0.isHardDependency(index) }).compactMap(\.slo?.availability).max()
-            else { continue }
+            guard let objective = objectives[index] else { continue }
             // Capacity counts a store's copies as 1 + replicas: without a replica it is available `availability`.
             let alone = store.availability
             guard alone < objective - 1e-12 else { continue }

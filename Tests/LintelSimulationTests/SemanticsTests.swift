@@ -65,7 +65,7 @@ struct SemanticsTests {
         #expect(report.messaging.delivered >= flow.offered - 5)
     }
 
-    @Test("A queue gives each message to one of two consumers (λ/2 each); a topic gives every message to both (λ each)",
+    @Test("A queue gives each message to one of two consumers at random (λ/2 each); a topic gives every message to both (λ each)",
           arguments: [ComponentKind.queue, ComponentKind.topic])
     func queueAndTopicShares(kind: ComponentKind) throws {
         let model = Fixture.model([
@@ -80,7 +80,14 @@ struct SemanticsTests {
         let share = kind == .queue ? 0.5 : 1.0
         for name in ["left", "right"] {
             let got = Double(try #require(attempts[name]))
-            #expect(abs(got - share * offered) <= 2, "\(name): \(got) of \(offered)")
+            // A topic: every message, less the last few in flight. A queue: a random half, binomial
+            // with SD √(n/4) ≈ 71 for 20,000 messages, so 2% (400) is over 5 SDs.
+            let tolerance = kind == .queue ? 0.02 * share * offered : 2
+            #expect(abs(got - share * offered) <= tolerance, "\(name): \(got) of \(offered)")
+        }
+        if kind == .queue {
+            let total = Double(attempts["left"] ?? 0) + Double(attempts["right"] ?? 0)
+            #expect(abs(total - offered) <= 2)
         }
     }
 

@@ -29,8 +29,6 @@ struct ComponentState {
     var latencyFactor: Double = 1
     var errorRate: Double = 0
     var cursor: Int32 = 0
-    /// A queue's turn among its consumers.
-    var consumerCursor: Int32 = 0
     var tokens: Double = 0
     var lastRefill: Double = 0
     /// Deliveries being processed, and the FIFO of deliveries waiting in the broker, when the

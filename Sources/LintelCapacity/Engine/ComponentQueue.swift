@@ -29,14 +29,14 @@ struct ComponentQueue: Sendable {
         if partitioned {
             instances = 1
             workers = semantics.partitions[node] ?? 0
-        } else if component.readFromReplicas, component.kind.category == .database || component.kind.category == .cache {
-            instances = saturating(instances, times: 1 + max(0, component.replicas))
+        } else {
+            instances = semantics.servingInstances(node)
         }
-        if let limit = semantics.consumerLimit[node], !partitioned,
-           limit < saturating(instances, times: workers) {
-            // Consumer-group parallelism is limited by partitions: fewer busy workers, pooled.
+        if let limit = semantics.consumerLimit[node], !partitioned {
+            // Consumer-group parallelism is limited by partitions: the broker holds the backlog and the
+            // group's min(servers, partitions) threads take the next message, one pool (as the simulator runs it).
+            workers = max(0, min(limit, saturating(instances, times: workers)))
             instances = 1
-            workers = max(0, limit)
         }
         let servers = saturating(instances, times: workers)
         var result = ComponentQueue(servers: servers, queues: max(1, instances), admitted: 1, rateLimited: 0, blocking: 0,

@@ -81,10 +81,21 @@ struct QueueState: Sendable {
         unbounded = saturated
         calls = [CallTime?](repeating: nil, count: semantics.graph.edges.count)
         for members in semantics.cycles.components.reversed() {
-            let repeats = members.count > 1 || members.contains(where: { node in
+            let cyclic = members.count > 1 || members.contains(where: { node in
                 semantics.graph.outgoing(node).contains { semantics.graph.edges[$0].target == node && !semantics.graph.edges[$0].closesCycle }
-            }) ? 3 : 1
-            for _ in 0..<repeats { for node in members { solve(node) } }
+            })
+            guard cyclic else {
+                for node in members { solve(node) }
+                continue
+            }
+            // A terminating cycle's holding times depend on each other: sweep until the means settle
+            // (the recursion's geometric tail shrinks by the cycle's gain each sweep).
+            for _ in 0..<200 {
+                let before = members.map { holding[$0] }
+                for node in members { solve(node) }
+                let moved = zip(members, before).contains { abs(holding[$0] - $1) > 1e-9 * max(holding[$0], 1e-12) }
+                if !moved { break }
+            }
         }
     }
 

@@ -247,14 +247,17 @@ struct QueueState: Sendable {
     /// when the open view is stable (a 3-worker caller on a 1-worker callee: the callee never holds more than 3).
     private func ownsItsCallees(_ node: Int) -> Bool {
         let graph = semantics.graph
-        guard queue[node].servers > 0, queue[node].servers <= 1_000 else { return false }
+        // MVA visits the callees one after another: a plan with a parallel group keeps the open view's E[max].
+        guard queue[node].servers > 0, queue[node].servers <= 1_000,
+              !semantics.plans[node].batches.contains(where: \.isParallel) else { return false }
         var any = false
         for e in semantics.plans[node].edges where graph.edges[e].waitsForAnswer {
             let edge = graph.edges[e]
             let callee = edge.target
             let sent = arrival[node] * queue[node].admitted * (1 - edge.skip) * edge.missProbability * edge.copies * (calls[e]?.attempts ?? 1)
             guard arrival[callee] > 0, abs(sent - arrival[callee]) <= 1e-9 * arrival[callee] else { return false }
-            any = true
+            // A callee with at least as many servers as the caller has workers never queues: the open view is exact.
+            if queue[callee].servers < queue[node].servers { any = true }
         }
         return any
     }

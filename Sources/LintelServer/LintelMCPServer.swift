@@ -89,10 +89,21 @@ public struct LintelMCPServer: Sendable {
             return ToolOutput.failure(error)
         }
         let limit = configuration.timeLimit
+        let log = configuration.log
+        let request = "a call"
         if name == "simulate" {
             let progress = ProgressReporter(server: server, token: params._meta?.progressToken)
             defer { progress.finish() }
-            return try await SimulateTool(engine: engine, gate: simulations).run(arguments, limit: limit) { progress.report($0) }
+            do {
+                let result = try await SimulateTool(engine: engine, gate: simulations).run(arguments, limit: limit) { progress.report($0) }
+                if result.isError == true, case .text(let text, _, _)? = result.content.first, text.contains("time limit") {
+                    log("\(request) (simulate) stopped at the time limit")
+                }
+                return result
+            } catch {
+                log("\(request) (simulate) cancelled by the client")
+                throw error
+            }
         }
         let engine = self.engine
         let outcome = await Offload.run(limit: limit) { _ -> Result<CallTool.Result, ToolFailure> in
@@ -105,8 +116,12 @@ public struct LintelMCPServer: Sendable {
         switch outcome {
         case .finished(.success(let result)): return result
         case .finished(.failure(let failure)): return ToolOutput.failure(failure)
-        case .timedOut: return ToolOutput.failure(Timeouts.failure(name, limit: limit))
-        case .cancelled: throw CancellationError()
+        case .timedOut:
+            log("\(request) (\(name)) stopped at the time limit")
+            return ToolOutput.failure(Timeouts.failure(name, limit: limit))
+        case .cancelled:
+            log("\(request) (\(name)) cancelled by the client")
+            throw CancellationError()
         }
     }
 }

@@ -12,6 +12,9 @@ public struct ServerConfiguration: Sendable {
     public var maximumMessageBytes: Int
     /// Lintel's version, reported to clients.
     public var version: String
+    /// Receives one line per notable event (a call timed out or cancelled); the library never prints,
+    /// the `lintel mcp` command sends these to standard error.
+    public var log: @Sendable (String) -> Void = { _ in }
 
     /// The default limits: 120 s per call, 4 MiB of model text, 64 MiB per message.
     public init(root: URL, timeLimit: Double = 120, maximumInputBytes: Int = 4 * 1024 * 1024,

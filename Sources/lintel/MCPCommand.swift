@@ -44,8 +44,9 @@ struct MCP: ParsableCommand {
             Terminal.output(snippet.json)
             return
         }
-        let configuration = ServerConfiguration(root: rootURL, timeLimit: timeLimit, maximumInputBytes: maxInputBytes,
-                                                version: Lintel.configuration.version ?? "0.0.0")
+        var configuration = ServerConfiguration(root: rootURL, timeLimit: timeLimit, maximumInputBytes: maxInputBytes,
+                                                version: Lintel.configuration.version)
+        configuration.log = { Terminal.error("lintel mcp: " + $0) }
         let server: LintelMCPServer
         do {
             server = try LintelMCPServer(configuration: configuration)

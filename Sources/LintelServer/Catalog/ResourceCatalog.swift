@@ -21,8 +21,8 @@ enum ResourceCatalog {
         ]
         for rule in rules {
             resources.append(Resource(name: "rule-" + rule.id, uri: rulePrefix + rule.id, title: rule.title,
-                                      description: "Review rule \(rule.id) (\(rule.category.rawValue), \(rule.severity.rawValue)).",
-                                      mimeType: "text/markdown"))
+                                      description: "Review rule \(rule.id) (\(rule.category.rawValue), \(rule.severity.rawValue)): rationale, remedy, examples, as `lintel explain` prints it.",
+                                      mimeType: "text/plain"))
         }
         for example in ShippedExamples.all {
             resources.append(Resource(name: "example-" + example.name, uri: examplePrefix + example.name,
@@ -40,7 +40,7 @@ enum ResourceCatalog {
         if uri.hasPrefix(rulePrefix) {
             let id = String(uri.dropFirst(rulePrefix.count))
             guard let rule = rules.first(where: { $0.id == id }) else { return nil }
-            return .text(RuleDocs.markdown(descriptions: [rule]), uri: uri, mimeType: "text/markdown")
+            return .text(RuleDocs.text(rule), uri: uri, mimeType: "text/plain")
         }
         if uri.hasPrefix(examplePrefix) {
             let name = String(uri.dropFirst(examplePrefix.count))

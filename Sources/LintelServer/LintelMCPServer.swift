@@ -12,6 +12,9 @@ public struct LintelMCPServer: Sendable {
     let root: RootDirectory
     let engine: EngineTools
     let simulations = Gate()
+    /// Engine threads for the other tools: a flood of calls (or of timed-out ones still finishing)
+    /// is refused rather than given a thread each.
+    let engineThreads = Gate(capacity: 8)
 
     /// Why the server cannot start.
     public struct SetupError: Error, CustomStringConvertible {
@@ -105,8 +108,12 @@ public struct LintelMCPServer: Sendable {
                 throw error
             }
         }
-        let engine = self.engine
+        let engine = self.engine, threads = engineThreads
+        guard threads.tryEnter() else {
+            return ToolOutput.failure(ToolFailure("\(name): the server is busy with 8 calls (some may be timed-out ones still finishing); try again shortly"))
+        }
         let outcome = await Offload.run(limit: limit) { _ -> Result<CallTool.Result, ToolFailure> in
+            defer { threads.leave() }
             do throws(ToolFailure) {
                 return .success(try engine.dispatch(name, arguments))
             } catch {

@@ -68,3 +68,30 @@ struct ServerUnitTests {
         #expect(abandoned)
     }
 }
+
+@Suite("Line transport")
+struct LineTransportTests {
+    @Test("a line over the limit is skipped and its id reported; the lines around it arrive whole")
+    func oversizedLine() async throws {
+        var descriptors: [Int32] = [0, 0]
+        try #require(pipe(&descriptors) == 0)
+        let (stream, continuation) = AsyncThrowingStream<Data, Error>.makeStream()
+        let refused = Race<String>()
+        let reader = LineReader(descriptor: descriptors[0], limit: 100, continuation: continuation) { id, size in
+            refused.settle(.finished("\(id) \(size)"))
+        }
+        Thread { reader.run() }.start()
+        let big = #"{"jsonrpc":"2.0","id":9,"params":""# + String(repeating: "x", count: 300_000) + "\"}"
+        let text = "{\"a\":1}\n" + big + "\n{\"b\":2}\n"
+        let writer = FileHandle(fileDescriptor: descriptors[1], closeOnDealloc: true)
+        Thread {
+            writer.write(Data(text.utf8))
+            try? writer.close()
+        }.start()
+        var lines: [String] = []
+        for try await line in stream { lines.append(String(decoding: line, as: UTF8.self)) }
+        #expect(lines == [#"{"a":1}"#, #"{"b":2}"#])
+        guard case .finished(let report) = await refused.wait() else { Issue.record("no refusal"); return }
+        #expect(report == "9 \(big.utf8.count)")
+    }
+}

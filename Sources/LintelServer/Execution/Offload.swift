@@ -81,23 +81,28 @@ final class Race<T: Sendable>: @unchecked Sendable {
     }
 }
 
-/// Admits one holder at a time; `tryEnter` fails instead of waiting, so a client learns at once
+/// Admits up to `capacity` holders; `tryEnter` fails instead of waiting, so a client learns at once
 /// that the engine is busy (for example with a cancelled simulation still finishing).
 final class Gate: @unchecked Sendable {
     private let lock = NSLock()
-    private var busy = false
+    private let capacity: Int
+    private var holders = 0
+
+    init(capacity: Int = 1) {
+        self.capacity = capacity
+    }
 
     func tryEnter() -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        if busy { return false }
-        busy = true
+        if holders >= capacity { return false }
+        holders += 1
         return true
     }
 
     func leave() {
         lock.lock()
-        busy = false
+        holders = max(0, holders - 1)
         lock.unlock()
     }
 }

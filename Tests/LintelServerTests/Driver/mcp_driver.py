@@ -356,6 +356,15 @@ def raw_protocol(args, checks):
         checks.expect(sum("error" in answer for answer in answers) == 2, "malformed JSON lines get JSON-RPC errors", answers)
         checks.expect(any(answer.get("id") == 1 and "result" in answer for answer in answers),
                       "the server then answers initialize", answers)
+        # A message past the 64 MiB transport limit is refused unread; the next request is answered.
+        huge = b'{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"check","arguments":{"model":"' \
+            + b"x" * (70 * 1024 * 1024) + b'"}}}\n'
+        process.stdin.write(huge + json.dumps({"jsonrpc": "2.0", "id": 3, "method": "ping"}).encode() + b"\n")
+        process.stdin.flush()
+        answers = {answer.get("id"): answer for answer in (json.loads(process.stdout.readline()) for _ in range(2))}
+        checks.expect(answers.get(2, {}).get("error", {}).get("code") == -32600 and "limit" in answers[2]["error"]["message"],
+                      "a 70 MB message is refused with the transport's limit", str(answers)[:300])
+        checks.expect("result" in answers.get(3, {}), "the server answers the request after it", str(answers)[:300])
     finally:
         process.stdin.close()
         process.wait(timeout=30)

@@ -12,60 +12,27 @@ Prints one line per check and "N passed, M failed"; exits 1 when a check failed.
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
+
+sys.dont_write_bytecode = True  # keep __pycache__ out of the source tree
 
 import anyio
 from mcp import ClientSession, StdioServerParameters
 from mcp.client.stdio import stdio_client
 
-from hostile_inputs import hostile_models
+from cli_parity import every_tool_on_every_example
+from hostile_inputs import hostile, make_root_with_traps
+from support import Checks, Lintel, call, dump, printed, still_answers, text_of
 
-TODAY = "2026-06-01"  # review's acceptances expire against a fixed date, the same for CLI and server
 EXPECTED_TOOLS = ["check", "review", "capacity", "simulate", "render", "import", "explain"]
-# Simulated time per example: long enough to carry traffic, short enough for a debug build.
-SIM_DURATION = {"analytics-platform.yaml": "50ms"}
 LONG_RUN = {"path": "examples/analytics-platform.yaml", "duration": "1h"}
 
 
-class Checks:
-    def __init__(self):
-        self.passed = 0
-        self.failed = []
-
-    def expect(self, condition, name, detail=""):
-        if condition:
-            self.passed += 1
-            print(f"ok - {name}", flush=True)
-        else:
-            self.failed.append(name)
-            print(f"not ok - {name}: {str(detail)[:2000]}", flush=True)
-        return condition
 
 
-def dump(model):
-    """A pydantic result as plain JSON-shaped data with the protocol's camelCase names."""
-    return model.model_dump(by_alias=True, exclude_none=True, mode="json")
-
-
-class Lintel:
-    """The CLI, run the way a person would, for the reference output."""
-
-    def __init__(self, binary, repo):
-        self.binary, self.repo = binary, repo
-        self.env = {"PATH": os.environ.get("PATH", ""), "HOME": os.environ.get("HOME", "/tmp")}
-
-    def run(self, *arguments, ok=(0,)):
-        done = subprocess.run([self.binary, *arguments], cwd=self.repo, env=self.env, capture_output=True, text=True, timeout=600)
-        if done.returncode not in ok:
-            raise RuntimeError(f"lintel {' '.join(arguments)} exited {done.returncode}: {done.stderr[:500]}")
-        return done.stdout
-
-
-def printed(text):
-    """What the CLI's Terminal.output prints for `text`: a newline is added when missing."""
-    return text if text.endswith("\n") else text + "\n"
 
 
 def server_parameters(args, *extra, root=None):
@@ -78,18 +45,7 @@ async def session_for(args, stack, *extra, root=None, errlog=None):
     return session, await session.initialize()
 
 
-async def call(session, tool, arguments):
-    return dump(await session.call_tool(tool, arguments))
 
-
-async def still_answers(session, checks, after):
-    result = await call(session, "check", {"path": "examples/flash-sale.yaml"})
-    checks.expect(not result.get("isError") and result["structuredContent"]["valid"] is True,
-                  f"server still answers after {after}", result)
-
-
-def text_of(result):
-    return "\n".join(block.get("text", "") for block in result.get("content", []))
 
 
 async def discovery(session, initialized, checks, cli, repo):
@@ -141,159 +97,7 @@ async def discovery(session, initialized, checks, cli, repo):
                       f"prompt {name} names the tools and its input", text[:300])
 
 
-async def every_tool_on_every_example(session, checks, cli, repo):
-    examples = sorted(name for name in os.listdir(os.path.join(repo, "examples")) if name.endswith(".yaml"))
-    for name in examples:
-        path = f"examples/{name}"
-        with open(os.path.join(repo, path), encoding="utf-8") as handle:
-            text = handle.read()
-        inputs = {"path": {"path": path}, "text": {"model": text, "name": path}}
 
-        for how, source in inputs.items():
-            result = await call(session, "check", source)
-            expected = cli.run("check", path).split(": ok: ", 1)[1]
-            checks.expect(printed(result["structuredContent"]["summary"]) == expected, f"check {name} ({how}) equals the CLI", result)
-
-            result = await call(session, "review", {**source, "today": TODAY})
-            expected = json.loads(cli.run("review", "--format", "json", "--fail-on", "never", "--today", TODAY, path))
-            checks.expect(result["structuredContent"] == expected, f"review {name} ({how}) equals `lintel review --format json`",
-                          text_of(result)[:500])
-
-        result = await call(session, "review", {"path": path, "today": TODAY})
-        checks.expect(text_of(result) == cli.run("review", "--format", "json", "--fail-on", "never", "--today", TODAY, path),
-                      f"review {name}: the text block is the CLI's JSON byte for byte")
-
-        for options, flags in [({}, []), ({"at": "2x", "months": 6, "target_utilisation": "60%"},
-                                          ["--at", "2x", "--months", "6", "--target-utilisation", "60%"])]:
-            result = await call(session, "capacity", {"path": path, **options})
-            expected = cli.run("capacity", "--format", "json", *flags, path)
-            checks.expect(result["structuredContent"] == json.loads(expected) and text_of(result) == expected,
-                          f"capacity {name} {flags} equals `lintel capacity --format json`", text_of(result)[:500])
-
-        duration = SIM_DURATION.get(name, "2s")
-        result = await call(session, "simulate", {"path": path, "seed": 7, "duration": duration})
-        expected = cli.run("simulate", "--format", "json", "--seed", "7", "--duration", duration, path)
-        checks.expect(result["structuredContent"] == json.loads(expected) and text_of(result) == expected,
-                      f"simulate {name} equals `lintel simulate --format json`", text_of(result)[:500])
-
-        for options, flags in [({}, []), ({"format": "dot", "group": "none", "load": True, "findings": True},
-                                          ["--format", "dot", "--group", "none", "--load", "--findings"]),
-                               ({"view": "sequence"}, ["--view", "sequence"]), ({"view": "context"}, ["--view", "context"])]:
-            result = await call(session, "render", {"path": path, **options})
-            if result.get("isError"):
-                checks.expect(False, f"render {name} {flags}", text_of(result))
-                continue
-            expected = cli.run("render", *flags, path)
-            checks.expect(printed(result["structuredContent"]["diagram"]) == expected, f"render {name} {flags} equals `lintel render`")
-
-        result = await call(session, "import", {"path": path})
-        checks.expect(result.get("isError") is True and "not a docker-compose file" in text_of(result),
-                      f"import {name}: a Lintel model is a tool error, not a crash", result)
-
-    corpus = [("Tests/Corpus/robot-shop/docker-compose.yaml", "compose"),
-              ("Tests/Corpus/sock-shop/docker-compose.yml", "compose"),
-              ("Tests/Corpus/online-boutique/kubernetes-manifests.yaml", "k8s"),
-              ("Tests/Corpus/sock-shop/complete-demo.yaml", "k8s")]
-    for path, kind in corpus:
-        result = await call(session, "import", {"path": path})
-        expected = cli.run("import", kind, path)
-        checks.expect(not result.get("isError") and printed(result["structuredContent"]["model"]) == expected,
-                      f"import {path} equals `lintel import {kind}`", text_of(result)[:300])
-        result = await call(session, "import", {"path": path, "system": "renamed"})
-        checks.expect(printed(result["structuredContent"]["model"]) == cli.run("import", kind, "--system", "renamed", path),
-                      f"import {path} with a system name equals the CLI's --system")
-        result = await call(session, "review", {"path": path, "today": TODAY})
-        expected = json.loads(cli.run("review", "--format", "json", "--fail-on", "never", "--today", TODAY, path))
-        checks.expect(result.get("structuredContent") == expected, f"review {path} (imported on the fly) equals the CLI",
-                      text_of(result)[:300])
-
-    topics = ["single-point-of-failure", "timeout", "components.*.calls.timeout", "CircuitBreaker", "retry-storm"]
-    for topic in topics:
-        result = await call(session, "explain", {"topic": topic})
-        done = subprocess.run([cli.binary, "explain", topic], cwd=repo, capture_output=True, text=True)
-        if done.returncode == 0:
-            checks.expect(printed(result["structuredContent"]["text"]) == done.stdout, f"explain {topic} equals `lintel explain`")
-        else:
-            checks.expect(result.get("isError") is True, f"explain {topic}: unknown topic is a tool error as in the CLI", result)
-
-
-async def hostile(session, checks, args, root_with_traps):
-    for label, model, needle in hostile_models():
-        result = await call(session, "check", {"model": model})
-        checks.expect(result.get("isError") is True and needle in text_of(result), f"hostile {label}: a located tool error",
-                      text_of(result)[:300])
-        for line in text_of(result).splitlines()[:3]:
-            if ": error: " in line:
-                place = line.split(": error: ")[0].split(":")
-                checks.expect(len(place) >= 3 and place[-1].isdigit() and place[-2].isdigit(),
-                              f"hostile {label}: diagnostic is file:line:col", line)
-                break
-    await still_answers(session, checks, "hostile models")
-
-    big = "lintel: 1\nsystem: big\n" + "#" * (20 * 1024 * 1024)
-    result = await call(session, "review", {"model": big})
-    checks.expect(result.get("isError") is True and "limit" in text_of(result), "a 20 MB model string is refused with the limit",
-                  text_of(result)[:300])
-    result = await call(session, "explain", {"topic": "x" * (20 * 1024 * 1024)})
-    checks.expect(result.get("isError") is True, "a 20 MB topic is refused", text_of(result)[:300])
-    await still_answers(session, checks, "20 MB inputs")
-
-    for path in ["/etc/passwd", "../../../../etc/passwd", "examples/../../outside.yaml", "link-out/passwd", "escape.yaml",
-                 "fifo.yaml", "examples"]:
-        result = await call(session, "check", {"path": path})
-        checks.expect(result.get("isError") is True, f"path {path}: refused", text_of(result)[:300])
-        checks.expect("root:x:" not in text_of(result), f"path {path}: nothing of the file leaks")
-    result = await call(session, "check", {"path": "inside.yaml"})
-    checks.expect(not result.get("isError"), "a file inside the root (through a symlink inside it) is read", text_of(result)[:300])
-    result = await call(session, "import", {"path": "compose-env-out.yaml"})
-    checks.expect(result.get("isError") is True and "outside" in text_of(result), "compose env_file outside the root is refused",
-                  text_of(result)[:300])
-    result = await call(session, "import", {"model": "services:\n  web:\n    image: nginx\n    env_file: /etc/passwd\n"})
-    checks.expect(result.get("isError") is True and "env_file" in text_of(result), "compose text naming an env_file is refused",
-                  text_of(result)[:300])
-
-    malformed = [
-        ("check", {}, "give the model"),
-        ("check", {"model": "lintel: 1", "path": "examples/flash-sale.yaml"}, "not both"),
-        ("check", {"model": 42}, "must be a string"),
-        ("check", {"modle": "x"}, "did you mean 'model'"),
-        ("simulate", {"path": "examples/flash-sale.yaml", "seed": "seven"}, "integer"),
-        ("simulate", {"path": "examples/flash-sale.yaml", "duration": "forever"}, "duration"),
-        ("simulate", {"path": "examples/flash-sale.yaml", "scenario": "nope"}, "no scenario named"),
-        ("capacity", {"path": "examples/flash-sale.yaml", "at": "-3x"}, "positive multiple"),
-        ("render", {"path": "examples/flash-sale.yaml", "format": "svg"}, "must be one of"),
-        ("render", {"path": "examples/flash-sale.yaml", "view": "sequence", "flow": "nope"}, "nope"),
-        ("review", {"path": "examples/flash-sale.yaml", "today": "yesterday"}, "YYYY-MM-DD"),
-        ("explain", {"topic": "no-such-rule"}, "neither a rule"),
-    ]
-    for tool, arguments, needle in malformed:
-        result = await call(session, tool, arguments)
-        checks.expect(result.get("isError") is True and needle in text_of(result), f"malformed {tool} {list(arguments)}: tool error",
-                      text_of(result)[:300])
-    try:
-        await session.call_tool("no-such-tool", {})
-        checks.expect(False, "an unknown tool is a protocol error")
-    except Exception as error:  # the client raises the JSON-RPC error
-        checks.expect("unknown tool" in str(error), "an unknown tool is a protocol error", error)
-    await still_answers(session, checks, "malformed arguments")
-
-
-def make_root_with_traps(repo):
-    """A root holding symlinks and a FIFO that try to leave it, and a model reached through a symlink."""
-    root = tempfile.mkdtemp(prefix="lintel-mcp-root-")
-    import shutil
-    shutil.copytree(os.path.join(repo, "examples"), os.path.join(root, "examples"))
-    os.symlink("/etc", os.path.join(root, "link-out"))
-    os.symlink("/etc/passwd", os.path.join(root, "escape.yaml"))
-    os.mkfifo(os.path.join(root, "fifo.yaml"))
-    os.makedirs(os.path.join(root, "models"))
-    with open(os.path.join(root, "models", "real.yaml"), "w") as handle:
-        with open(os.path.join(repo, "examples", "flash-sale.yaml")) as source:
-            handle.write(source.read())
-    os.symlink("models/real.yaml", os.path.join(root, "inside.yaml"))
-    with open(os.path.join(root, "compose-env-out.yaml"), "w") as handle:
-        handle.write("services:\n  web:\n    image: nginx\n    env_file: /etc/passwd\n")
-    return root
 
 
 async def time_limit(args, checks, stack):
@@ -341,6 +145,7 @@ async def cancellation(args, checks, stack):
                         break
                 await anyio.sleep(0.1)
         checks.expect(True, "the server logged the cancellation")
+    os.unlink(errlog.name)
 
 
 def raw_protocol(args, checks):
@@ -384,10 +189,13 @@ async def main():
         session, initialized = await session_for(args, stack)
         await discovery(session, initialized, checks, cli, args.repo)
         await every_tool_on_every_example(session, checks, cli, args.repo)
-    async with AsyncExitStack() as stack:
-        root = make_root_with_traps(args.repo)
-        session, _ = await session_for(args, stack, root=root)
-        await hostile(session, checks, args, root)
+    root = make_root_with_traps(args.repo)
+    try:
+        async with AsyncExitStack() as stack:
+            session, _ = await session_for(args, stack, root=root)
+            await hostile(session, checks, args, root)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
     async with AsyncExitStack() as stack:
         await time_limit(args, checks, stack)
     async with AsyncExitStack() as stack:

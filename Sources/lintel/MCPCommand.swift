@@ -38,7 +38,7 @@ struct MCP: ParsableCommand {
     func run() throws {
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL
         if let client = printConfig {
-            let command = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+            let command = Self.executablePath()
             let snippet = ClientConfiguration.snippet(for: client, command: command, root: rootURL.path)
             Terminal.error(snippet.note)
             Terminal.output(snippet.json)
@@ -64,5 +64,18 @@ struct MCP: ParsableCommand {
             finished.signal()
         }
         finished.wait()
+    }
+
+    /// How a client should start this lintel: the path it was run by, or its place on PATH when it
+    /// was run by name (symlinks kept, so an upgrade behind a package manager's link still works).
+    static func executablePath() -> String {
+        let invoked = CommandLine.arguments.first ?? "lintel"
+        if invoked.contains("/") { return URL(fileURLWithPath: invoked).standardizedFileURL.path }
+        let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+        for directory in directories {
+            let candidate = "\(directory)/\(invoked)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return invoked
     }
 }

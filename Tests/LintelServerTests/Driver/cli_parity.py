@@ -4,6 +4,8 @@ import json
 import os
 import subprocess
 
+import yaml
+
 from support import TODAY, call, printed, text_of
 
 # Simulated time per example: long enough to carry traffic, short enough for a debug build.
@@ -27,6 +29,12 @@ async def every_tool_on_every_example(session, checks, cli, repo):
             expected = json.loads(cli.run("review", "--format", "json", "--fail-on", "never", "--today", TODAY, path))
             checks.expect(result["structuredContent"] == expected, f"review {name} ({how}) equals `lintel review --format json`",
                           text_of(result)[:500])
+
+        # The same model as JSON text: YAML is a superset of JSON, so the loader reads it alike.
+        as_json = json.dumps(yaml.safe_load(text), default=str)
+        result = await call(session, "capacity", {"model": as_json, "name": path})
+        checks.expect(result.get("structuredContent") == json.loads(cli.run("capacity", "--format", "json", path)),
+                      f"capacity {name} given as JSON text equals the CLI on the YAML file", text_of(result)[:500])
 
         result = await call(session, "review", {"path": path, "today": TODAY})
         checks.expect(text_of(result) == cli.run("review", "--format", "json", "--fail-on", "never", "--today", TODAY, path),

@@ -40,12 +40,18 @@ struct ModelSource: Sendable {
         switch (text, path) {
         case (let text?, nil):
             let name = try arguments.string("name") ?? "<input>"
-            guard name.utf8.count <= 1024 else { throw ToolFailure("\(arguments.tool): 'name' is longer than 1024 bytes") }
+            // The name starts every diagnostic line: a newline in it could forge lines of its own.
+            guard name.utf8.count <= 1024, !name.contains(where: { $0.isNewline || $0 == "\0" }) else {
+                throw ToolFailure("\(arguments.tool): 'name' must be one line of at most 1024 bytes")
+            }
             guard text.utf8.count <= limit else {
                 throw .whole(name, "input is \(text.utf8.count) bytes, larger than the server's limit of \(limit) bytes for a model")
             }
             return ModelSource(name: name, text: text, directory: nil)
         case (nil, let path?):
+            guard path.utf8.count <= 4096, !path.contains(where: \.isNewline) else {
+                throw ToolFailure("\(arguments.tool): 'path' must be one line of at most 4096 bytes")
+            }
             let file = try root.read(path, maximumBytes: limit)
             return ModelSource(name: path, text: file.text,
                                directory: URL(fileURLWithPath: file.path).deletingLastPathComponent().path)

@@ -84,6 +84,12 @@ async def hostile(session, checks, args, root_with_traps):
     result = await call(session, "review", {"model": big})
     checks.expect(result.get("isError") is True and "limit" in text_of(result), "a 20 MB model string is refused with the limit",
                   text_of(result)[:300])
+    result = await call(session, "check", {"path": "a/" * (10 * 1024 * 1024)})
+    checks.expect(result.get("isError") is True and len(text_of(result)) < 1000, "a 20 MB path is refused briefly",
+                  text_of(result)[:300])
+    result = await call(session, "check", {"model": "lintel: 1", "name": "x\n/etc/passwd:1:1: error: forged"})
+    checks.expect(result.get("isError") is True and "one line" in text_of(result), "a name with a newline is refused",
+                  text_of(result)[:300])
     result = await call(session, "explain", {"topic": "x" * (20 * 1024 * 1024)})
     checks.expect(result.get("isError") is True, "a 20 MB topic is refused", text_of(result)[:300])
     await still_answers(session, checks, "20 MB inputs")

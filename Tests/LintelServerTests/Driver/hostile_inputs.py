@@ -62,6 +62,10 @@ def make_root_with_traps(repo):
         with open(os.path.join(repo, "examples", "flash-sale.yaml")) as source:
             handle.write(source.read())
     os.symlink("models/real.yaml", os.path.join(root, "inside.yaml"))
+    os.makedirs(os.path.join(root, "project"))
+    with open(os.path.join(root, "project", "docker-compose.yaml"), "w") as handle:
+        handle.write("services:\n  web:\n    image: nginx\n    environment:\n      - HOME_DIR=${HOME_DIR}\n")
+    os.symlink("/etc/passwd", os.path.join(root, "project", ".env"))
     with open(os.path.join(root, "compose-env-out.yaml"), "w") as handle:
         handle.write("services:\n  web:\n    image: nginx\n    env_file: /etc/passwd\n")
     return root
@@ -104,6 +108,9 @@ async def hostile(session, checks, args, root_with_traps):
     result = await call(session, "import", {"path": "compose-env-out.yaml"})
     checks.expect(result.get("isError") is True and "outside" in text_of(result), "compose env_file outside the root is refused",
                   text_of(result)[:300])
+    result = await call(session, "import", {"path": "project/docker-compose.yaml"})
+    checks.expect(result.get("isError") is True and "outside" in text_of(result) and "root:x:" not in text_of(result),
+                  "a compose .env that links outside the root is refused", text_of(result)[:300])
     result = await call(session, "import", {"model": "services:\n  web:\n    image: nginx\n    env_file: /etc/passwd\n"})
     checks.expect(result.get("isError") is True and "env_file" in text_of(result), "compose text naming an env_file is refused",
                   text_of(result)[:300])

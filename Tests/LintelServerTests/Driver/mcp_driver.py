@@ -132,6 +132,8 @@ async def cancellation(args, checks, stack):
             scope.cancel()
         checks.expect(progress and all(total == 100 for _, total in progress), "a long simulation reports progress out of 100",
                       progress[:5])
+        values = [value for value, _ in progress]
+        checks.expect(values == sorted(values) and len(set(values)) == len(values), "progress only increases", values[:10])
         checks.expect(not returned, "the cancelled simulation returns no result")
         await still_answers(session, checks, "a cancelled simulation")
         result = await call(session, "simulate", {"path": "examples/flash-sale.yaml", "duration": "1s"})

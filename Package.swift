@@ -68,6 +68,12 @@ let package = Package(
         .testTarget(name: "LintelImportTests", dependencies: ["LintelModel", "LintelImport", "LintelReview"], exclude: ["Fixtures"]),
         .testTarget(name: "LintelCLITests", dependencies: ["lintel"]),
         .testTarget(name: "LintelServerTests", dependencies: ["lintel", "LintelServer"], exclude: ["Driver"]),
+        // Capacity, simulation and review against each other, closed forms and independent simulators (issue 10).
+        .testTarget(
+            name: "LintelCrossEngineTests",
+            dependencies: ["LintelModel", "LintelCapacity", "LintelSimulation", "LintelReview"],
+            exclude: ["Python"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

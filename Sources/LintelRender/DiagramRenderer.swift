@@ -10,12 +10,12 @@ public enum DiagramRenderer {
     public static func render(_ model: Model, options: RenderOptions = RenderOptions()) -> Result<String, RenderError> {
         switch options.view {
         case .system:
-            return .success(write(SystemViewBuilder.build(model, options: options), format: options.format))
+            return .success(write(SystemViewBuilder.build(SemanticModel(model), options: options), format: options.format))
         case .context:
             return .success(write(ContextViewBuilder.build(model, options: options), format: options.format))
         case .sequence:
             return selectFlow(model, name: options.flow).map { flow in
-                var builder = SequenceViewBuilder(model: model, options: options)
+                var builder = SequenceViewBuilder(semantics: SemanticModel(model), options: options)
                 let diagram = builder.build(flow)
                 switch options.format {
                 case .mermaid: return MermaidSequenceWriter.write(diagram)

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import LintelModel
 
 /// Settings for one simulation run.
@@ -14,16 +16,32 @@ public struct SimulationOptions: Sendable, Equatable {
     public var goodputRatio: Double
     /// …and mean latency at most this multiple of the pre-fault mean.
     public var latencyRatio: Double
+    /// Most requests, call attempts and messages alive at once. Beyond it new flow requests are
+    /// refused (rejected) and new messages lost, and the report's verdict says where and when the
+    /// system overloaded: memory stays bounded (about 200 bytes per slot) whatever the load.
+    public var maxInFlight: Int
 
     public init(seed: UInt64 = 1, duration: TimeSpan? = nil, seriesInterval: TimeSpan? = nil,
-                recoveryWindow: TimeSpan = TimeSpan(seconds: 30), goodputRatio: Double = 0.9, latencyRatio: Double = 2) {
+                recoveryWindow: TimeSpan = TimeSpan(seconds: 30), goodputRatio: Double = 0.9, latencyRatio: Double = 2,
+                maxInFlight: Int = SimulationOptions.defaultMaxInFlight) {
         self.seed = seed
         self.duration = duration
         self.seriesInterval = seriesInterval
         self.recoveryWindow = recoveryWindow
         self.goodputRatio = goodputRatio
         self.latencyRatio = latencyRatio
+        self.maxInFlight = maxInFlight
     }
+
+    /// Most events a run may process (about 15 s of CPU): a larger run simulates 1/k of the load on
+    /// 1/k of the servers (see `SimulationReport.scale`). 0 turns scaling off.
+    public var maxEvents: Double = SimulationOptions.defaultMaxEvents
+    public static let defaultMaxEvents = 80_000_000.0
+    /// Independent runs with seeds seed, seed + 1, …, executed in parallel on all cores; the report
+    /// adds means with 95% confidence intervals (`SimulationReport.replications`).
+    public var replications: Int = 1
+    /// The default in-flight cap: 500,000 slots, about 100 MB at the most.
+    public static let defaultMaxInFlight = 500_000
 
     /// Most time-series points a run keeps (memory stays flat however long the run).
     public static let maximumSeriesPoints = 3600.0
@@ -50,19 +68,73 @@ public enum Simulation {
         return try run(model, scenario: scenario, options: options, progress: progress)
     }
 
-    /// Simulates `scenario` against `model`.
+    /// Simulates `scenario` against `model`. With `options.replications` N > 1 the N seeds run in
+    /// parallel (each run independent and deterministic) and are combined in seed order, so the
+    /// output is byte-identical whatever the scheduling; `progress` is then not called.
     public static func run(_ model: Model, scenario: Scenario, options: SimulationOptions = SimulationOptions(),
                            progress: ((Double) -> Void)? = nil) throws(SimulationError) -> SimulationReport {
         guard !model.flows.isEmpty else { throw .noFlows }
-        let resolved = try ResolvedScenario(scenario: scenario, model: model, duration: options.duration?.seconds)
+        var resolved = try ResolvedScenario(scenario: scenario, model: model, duration: options.duration?.seconds)
         let interval: Double
         if let chosen = options.seriesInterval?.seconds, chosen > 0, chosen.isFinite {
             interval = max(chosen, resolved.duration / SimulationOptions.maximumSeriesPoints)
         } else {
             interval = max(1, (resolved.duration / SimulationOptions.maximumSeriesPoints).rounded(.up))
         }
-        let engine = Engine(compiled: CompiledModel(model: model), scenario: resolved, seed: options.seed, interval: interval)
+        let semantics = SemanticModel(model)
+        var compiled = CompiledModel(semantics: semantics)
+        let expected = LoadScaling.expectedEvents(semantics, compiled, timeline: resolved.timeline, duration: resolved.duration)
+        let scale = LoadScaling.choose(events: expected.events, budget: options.maxEvents, components: compiled.components,
+                                       peakArrivals: expected.peakArrivals, meanService: semantics.service.map(\.mean))
+        LoadScaling.apply(scale, to: &compiled, scenario: &resolved)
+        let count = max(1, options.replications)
+        if count == 1 {
+            return runOne(compiled, resolved, system: model.system, seed: options.seed, interval: interval, options: options,
+                          scale: scale, progress: progress)
+        }
+        let results = ReplicationResults(count: count)
+        let sharedModel = compiled, sharedScenario = resolved
+        DispatchQueue.concurrentPerform(iterations: count) { i in
+            let seed = options.seed &+ UInt64(i)
+            let report = runOne(sharedModel, sharedScenario, system: model.system, seed: seed, interval: interval, options: options,
+                                scale: scale, progress: nil)
+            results.store(report, at: i)
+        }
+        let reports = results.reports
+        guard var report = reports.first else {
+            return runOne(compiled, resolved, system: model.system, seed: options.seed, interval: interval, options: options,
+                          scale: scale, progress: nil)
+        }
+        report.replications = Replications(reports)
+        return report
+    }
+
+    private static func runOne(_ compiled: CompiledModel, _ scenario: ResolvedScenario, system: String, seed: UInt64,
+                               interval: Double, options: SimulationOptions, scale: Int,
+                               progress: ((Double) -> Void)?) -> SimulationReport {
+        let engine = Engine(compiled: compiled, scenario: scenario, seed: seed, interval: interval, cap: options.maxInFlight)
+        engine.scale = scale
         engine.run(progress: progress)
-        return engine.report(system: model.system, seed: options.seed, options: options)
+        return engine.report(system: system, seed: seed, options: options)
+    }
+}
+
+/// Reports of parallel replications, each written once by its own iteration, read in seed order.
+private final class ReplicationResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [SimulationReport?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ report: SimulationReport, at index: Int) {
+        lock.lock()
+        slots[index] = report
+        lock.unlock()
+    }
+
+    var reports: [SimulationReport] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
     }
 }

@@ -27,6 +27,27 @@ func simulationBenchmark() {
                      wall, cpu, offered, good, report.calls.attempts, report.calls.retries, openings, report.events,
                      Double(report.events) / cpu / 1e6, report.verdict.summary, simulationMaxRSSMegabytes()))
     }
+    simulationExampleBenchmark()
+}
+
+/// The shipped analytics example (run from the package root): steady average load and its
+/// `broker-slowdown` scenario, 1M requests/s for 6 minutes (a scaled run, see docs/simulation.md).
+private func simulationExampleBenchmark() {
+    guard let loaded = try? ModelLoader.load(path: "examples/analytics-platform.yaml") else {
+        print("examples/analytics-platform.yaml not found (run from the package root)")
+        return
+    }
+    for scenario in [nil, "broker-slowdown"] {
+        let (report, wall, cpu) = simulationTimed {
+            try Simulation.run(loaded.model, scenario: scenario, options: SimulationOptions(seed: 1))
+        }
+        guard let report else { continue }
+        let busiest = report.components.max { $0.utilisation < $1.utilisation }
+        print(String(format: "analytics-platform %@: %.0f s simulated at scale 1/%d, %llu events in %.3f s wall / %.3f s CPU; "
+                     + "busiest %@ %.1f%%; verdict: %@; max RSS %.1f MB",
+                     scenario ?? "steady", report.duration, report.scale, report.events, wall, cpu, busiest?.name ?? "-",
+                     (busiest?.utilisation ?? 0) * 100, String(report.verdict.summary.prefix(80)), simulationMaxRSSMegabytes()))
+    }
 }
 
 private let simulationBenchHere = SourceLocation(file: "bench", line: 1, column: 1)

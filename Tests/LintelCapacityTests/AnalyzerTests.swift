@@ -69,28 +69,45 @@ struct PropagationTests {
 
 @Suite("Per-component queueing and sizing")
 struct ComponentSizingTests {
-    @Test("A component of 4 single-worker instances, exponential 1 s service at 3.6/s, is M/M/4")
-    func mmc() throws {
+    static func fourInstances(_ balancing: String) throws -> ComponentCapacity {
         let report = CapacityAnalyzer.analyze(try loadModel("""
         lintel: 1
         system: t
         components:
-          s: { kind: service, instances: 4, workers: 1, latency: 1s }
+          s: { kind: service, instances: 4, workers: 1, latency: 1s, load_balancing: \(balancing) }
         flows:
           f: { entry: s, rate: 1/s, peak: 3.6/s }
         """))
-        let row = try #require(report.component("s"))
+        #expect(report.busiest == "s")
+        return try #require(report.component("s"))
+    }
+
+    @Test("4 single-worker instances at 3.6/s round-robin are four E_4/M/1 queues: σ 0.8433, Wq 5.383 s")
+    func roundRobin() throws {
+        let row = try Self.fourInstances("round-robin")
         #expect(abs((row.utilisation.value ?? 0) - 0.9) < 1e-9)
-        #expect(abs((row.probabilityOfWaiting.value ?? 0) - 0.787753) < 1e-6)
-        #expect(abs((row.meanWait.value ?? 0) - 1.969383) < 1e-6)
-        #expect(abs((row.queueLength.value ?? 0) - 7.0898) < 1e-4)
-        // p99 response = service p99 (ln 100 s) + ln(C/0.01)/(cμ − λ).
-        let expected = log(100) + log(0.787753 / 0.01) / 0.4
+        #expect(abs((row.probabilityOfWaiting.value ?? 0) - 0.8433) < 5e-5)
+        #expect(abs((row.meanWait.value ?? 0) - 5.383) < 5e-4)
+        // Lq = λ·Wq (Little) over all instances.
+        #expect(abs((row.queueLength.value ?? 0) - 3.6 * (row.meanWait.value ?? 0)) < 1e-9)
+        // The E_c/M/1 wait is P(W > t) = σ·e^(−μ(1−σ)t): p99 response = ln 100 + ln(σ/0.01)/(1 − σ).
+        let sigma = try #require(InstanceQueues.erlangArrivalRoot(phases: 4, arrivalRate: 0.9, serviceRate: 1))
+        let expected = log(100) + log(sigma / 0.01) / (1 - sigma)
         #expect(abs((row.responseP99.value ?? 0) - expected) < 1e-5)
         // 70% target: ⌈3.6 / 0.7⌉ = 6 instances.
         #expect(row.instancesForUtilisation.value == 6)
         #expect(abs((row.headroom.value ?? 0) - (0.7 / 0.9 - 1)) < 1e-9)
-        #expect(report.busiest == "s")
+    }
+
+    @Test("A random split is four M/M/1 queues at ρ 0.9 (Wq 9 s); least-outstanding is approximated by the pooled M/M/4 (1.969 s)")
+    func otherPolicies() throws {
+        let random = try Self.fourInstances("random")
+        #expect(abs((random.meanWait.value ?? 0) - 9.0) < 1e-9)
+        #expect(abs((random.probabilityOfWaiting.value ?? 0) - 0.9) < 1e-9)
+        let pooled = try Self.fourInstances("least-outstanding")
+        #expect(abs((pooled.probabilityOfWaiting.value ?? 0) - 0.787753) < 1e-6)
+        #expect(abs((pooled.meanWait.value ?? 0) - 1.969383) < 1e-6)
+        #expect(pooled.meanWait.formula.contains("lower bound"))
     }
 
     @Test("Holding time adds the synchronous callee's response; saturation is reported, not trapped")

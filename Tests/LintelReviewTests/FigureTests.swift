@@ -37,20 +37,20 @@ struct FigureTests {
         #expect(RetryAmplification().check(ReviewContext(model: try chain(layers: 2, retries: 2))).isEmpty)
     }
 
-    @Test("maximum backoff: exponential sums min(cap, base·2ⁿ), decorrelated min(cap, base·3ⁿ⁺¹)")
+    @Test("review's worst backoff is the core's: exponential sums min(cap, base·2ⁿ), decorrelated min(cap, base·3ⁿ⁺¹)")
     func backoff() {
         var call = Call(to: "x", location: SourceLocation(file: "f", line: 1, column: 1))
         call.retries = 3
         call.backoff = .exponential
         call.backoffBase = .milliseconds(100)
         call.backoffCap = TimeSpan(seconds: 10)
-        #expect(abs(ResilienceMath.maximumBackoff(call) - 0.7) < 1e-12)   // 100 + 200 + 400 ms
+        #expect(abs(call.worstBackoffTotal - 0.7) < 1e-12)   // 100 + 200 + 400 ms
         call.backoff = .decorrelatedJitter
-        #expect(abs(ResilienceMath.maximumBackoff(call) - 3.9) < 1e-12)   // 300 + 900 + 2700 ms
+        #expect(abs(call.worstBackoffTotal - 3.9) < 1e-12)   // 300 + 900 + 2700 ms
         call.backoffCap = .milliseconds(500)
-        #expect(abs(ResilienceMath.maximumBackoff(call) - 1.3) < 1e-12)   // 300 + 500 + 500 ms
+        #expect(abs(call.worstBackoffTotal - 1.3) < 1e-12)   // 300 + 500 + 500 ms
         call.backoff = .none
-        #expect(ResilienceMath.maximumBackoff(call) == 0)
+        #expect(call.worstBackoffTotal == 0)
     }
 
     @Test("Tarjan finds the three-component cycle and two-component cycle, not the acyclic part")
@@ -144,5 +144,81 @@ struct AcceptanceTests {
         #expect(unknown.severity == .info)
         #expect(unknown.message == "imported from kubernetes: timeouts, retries are unknown, so timeout, retry and latency rules were not applied to 1 synchronous call")
         #expect(report.files == ["k8s.yaml"])
+    }
+}
+
+/// Timeout inversion by the core's call arithmetic (docs/semantics.md rules 4 and 7), against hand-computed bounds.
+@Suite("Timeout inversion reads the core's call arithmetic")
+struct TimeoutInversionFigureTests {
+    static func findings(_ components: String) throws -> [Finding] {
+        let yaml = "lintel: 1\nsystem: t\ncomponents:\n" + components
+        return TimeoutInversion().check(ReviewContext(model: try ModelLoader.load(text: yaml, file: "t.yaml").model))
+    }
+
+    @Test("a call without a timeout lasts attempts × the callee's worst: 20ms + 500ms = 520ms beyond a 300ms timeout")
+    func untimedCallUsesCalleeWorst() throws {
+        let findings = try Self.findings("""
+              api: { kind: service, calls: [ { to: orders, timeout: 300ms } ] }
+              orders: { kind: service, latency: { p50: 5ms, p99: 20ms }, calls: [ { to: db } ] }
+              db: { kind: postgres, latency: { p50: 100ms, p99: 500ms } }
+            """)
+        let finding = try #require(findings.first)
+        #expect(findings.count == 1)
+        let figure = try #require(finding.figures?.first)
+        #expect(abs((figure.value ?? 0) - 0.52) < 1e-9)
+        #expect(figure.unit == .seconds && figure.formula == TimeoutInversion.formula)
+        #expect(finding.message.contains("may take 520ms"))
+    }
+
+    @Test("three copies inside a parallel group run at once: 10ms + 100ms fits 200ms; outside a group 10ms + 3 × 100ms does not")
+    func concurrentCopies() throws {
+        let inGroup = try Self.findings("""
+              api: { kind: service, calls: [ { to: orders, timeout: 200ms } ] }
+              orders: { kind: service, latency: { p50: 5ms, p99: 10ms }, calls: [ { to: a, timeout: 100ms, per_request: 3, parallel: fetch } ] }
+              a: { kind: service }
+            """)
+        #expect(inGroup.isEmpty)
+        let sequential = try Self.findings("""
+              api: { kind: service, calls: [ { to: orders, timeout: 200ms } ] }
+              orders: { kind: service, latency: { p50: 5ms, p99: 10ms }, calls: [ { to: a, timeout: 100ms, per_request: 3 } ] }
+              a: { kind: service }
+            """)
+        let value = try #require(sequential.first?.figures?.first?.value)
+        #expect(abs(value - 0.31) < 1e-9)
+    }
+
+    @Test("timeout × attempts plus the longest exponential backoff: 5ms + 3 × 100ms + (50 + 100)ms = 455ms")
+    func backoffBound() throws {
+        let findings = try Self.findings("""
+              api: { kind: service, calls: [ { to: orders, timeout: 400ms } ] }
+              orders:
+                kind: service
+                latency: { p50: 1ms, p99: 5ms }
+                calls: [ { to: x, timeout: 100ms, retries: 2, backoff: exponential, backoff_base: 50ms, backoff_cap: 1s, idempotent: true } ]
+              x: { kind: external }
+            """)
+        let value = try #require(findings.first?.figures?.first?.value)
+        #expect(abs(value - 0.455) < 1e-9)
+    }
+}
+
+@Suite("Synchronous cycles over the core's graph")
+struct SyncCycleTests {
+    @Test("a terminating synchronous cycle (per_request 0.5 back) is still a synchronous cycle; a cycle closed by a topic is not")
+    func cycles() throws {
+        let yaml = """
+            lintel: 1
+            system: c
+            components:
+              a: { kind: service, calls: [ { to: b, timeout: 1s } ] }
+              b: { kind: service, calls: [ { to: a, timeout: 1s, per_request: 0.5 } ] }
+              c: { kind: service, calls: [ { to: events, mode: async } ] }
+              events: { kind: topic, consumers: [d] }
+              d: { kind: worker, calls: [ { to: c, timeout: 1s } ] }
+            """
+        let context = ReviewContext(model: try ModelLoader.load(text: yaml, file: "c.yaml").model)
+        // a ↔ b terminates (gain 0.5) and is not cut; c → events → d → c has gain 1 and is cut by the core's policy.
+        #expect(context.semantics.cycles.cutCycles == [[2, 3, 4]])
+        #expect(context.analysis.cycles == [[0, 1]])
     }
 }

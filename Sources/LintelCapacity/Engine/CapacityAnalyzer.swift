@@ -8,10 +8,12 @@ import LintelModel
 public enum CapacityAnalyzer {
     /// Analyses `model` at each flow's peak × `options.loadMultiple` × growth over `options.months`.
     public static func analyze(_ model: Model, options: CapacityOptions = CapacityOptions()) -> CapacityReport {
-        let graph = CallGraph(model: model)
-        var walk = GraphWalk(graph: graph)
-        let load = LoadPropagation(model: model, graph: graph, walk: &walk)
+        analyze(SemanticModel(model), options: options)
+    }
 
+    /// Analyses a compiled model (the semantic core shared with review and simulation).
+    public static func analyze(_ semantics: SemanticModel, options: CapacityOptions = CapacityOptions()) -> CapacityReport {
+        let model = semantics.model
         let growth = model.requirements.traffic?.growth
         let growthFactor = options.months > 0 ? growth?.factor(afterMonths: options.months) ?? 1 : 1
         let scale = options.loadMultiple * growthFactor
@@ -24,21 +26,35 @@ public enum CapacityAnalyzer {
         let averageRates = model.flows.map(\.rate.perSecond)
         let peakRates = model.flows.map(\.peak.perSecond)
         let rates = peakRates.map { $0 * scale }
-        let averageArrival = load.arrivals(flowRates: averageRates)
-        let peakArrival = load.arrivals(flowRates: peakRates)
-        let arrival = load.arrivals(flowRates: rates)
-        let edgeRates = load.edgeRates(flowRates: rates)
-        let queue = QueueState(graph: graph, arrival: arrival, edgeRates: edgeRates, walk: &walk)
+        let solver = LoadSolver(semantics: semantics)
+        let evaluated = SteadyState(solver: solver, flowRates: rates)
+        // Average and peak rows show arrivals only: the evaluated load's attempts and rejections applied to their rates.
+        let averageArrival = solver.solve(flowRates: averageRates, attempts: evaluated.attempts, admitted: evaluated.admitted).arrival
+        let peakArrival = solver.solve(flowRates: peakRates, attempts: evaluated.attempts, admitted: evaluated.admitted).arrival
+        let queue = evaluated.state
+        let unloaded = QueueState(semantics: semantics, arrival: [Double](repeating: 0, count: semantics.graph.count))
+
+        // Retry load per flow: its arrivals with the evaluated attempts and rejections over those without.
+        let ones = [Double](repeating: 1, count: semantics.graph.edges.count)
+        let admitAll = [Double](repeating: 1, count: semantics.graph.count)
+        let retryLoad = semantics.flows.map { flow -> Double in
+            var unit = [Double](repeating: 0, count: semantics.flows.count)
+            unit[flow.index] = 1
+            let with = solver.solve(flowRates: unit, attempts: evaluated.attempts, admitted: evaluated.admitted).arrival.reduce(0, +)
+            let without = solver.solve(flowRates: unit, attempts: ones, admitted: admitAll).arrival.reduce(0, +)
+            return without > 0 ? with / without : 1
+        }
 
         // Flows first: the latency slack of each flow sizes the components it reaches.
-        let flows = FlowReports(model: model, graph: graph, queue: queue, load: load,
-                                averageRates: averageRates, peakRates: peakRates, rates: rates, walk: &walk)
+        let flows = FlowReports(semantics: semantics, state: queue, unloaded: unloaded, retryLoad: retryLoad,
+                                averageRates: averageRates, peakRates: peakRates, rates: rates)
         var components: [ComponentCapacity] = []
-        components.reserveCapacity(graph.count)
-        var sizer = ComponentSizer(graph: graph, queue: queue, options: options, growth: growth)
-        for node in 0..<graph.count {
+        components.reserveCapacity(semantics.graph.count)
+        let sizer = ComponentSizer(semantics: semantics, queue: queue, options: options, growth: growth)
+        let flowNames = model.flows.map(\.name)
+        for node in 0..<semantics.graph.count {
             components.append(sizer.report(node, averageArrival: averageArrival[node], peakArrival: peakArrival[node],
-                                           shares: flows.shares[node], flowNames: model.flows.map(\.name),
+                                           shares: flows.shares[node], flowNames: flowNames,
                                            latencyBudget: flows.waitBudget[node], amplification: flows.amplification[node]))
         }
         var busiest: Int?
@@ -50,11 +66,13 @@ public enum CapacityAnalyzer {
             peakScale: Figure(scale, .factor, "load multiple × growth^(months/12)"),
             loadDescription: loadDescription,
             components: components, flows: flows.reports,
-            connections: DataAnalysis.connections(graph: graph, queue: queue, edgeRates: edgeRates, defaultPool: options.defaultPool),
-            topics: DataAnalysis.topics(graph: graph, queue: queue),
+            connections: DataAnalysis.connections(semantics: semantics, queue: queue, edgeRates: evaluated.load.edgeRate,
+                                                  defaultPool: options.defaultPool),
+            topics: DataAnalysis.topics(semantics: semantics, queue: queue),
             storage: DataAnalysis.storage(model: model, horizons: storageHorizons(options)),
-            scenarios: ScenarioLoad.analyze(model: model, load: load, graph: graph, walk: &walk),
-            busiest: busiest.map { graph.components[$0].name },
+            scenarios: model.scenarios.isEmpty ? [] : ScenarioSteps.analyze(
+                semantics: semantics, average: SteadyState(solver: solver, flowRates: averageRates), solver: solver),
+            busiest: busiest.map { model.components[$0].name },
             assumptions: assumptions)
     }
 
@@ -64,14 +82,48 @@ public enum CapacityAnalyzer {
         return horizons.sorted()
     }
 
-    /// Printed with every report so the numbers can be checked by hand.
+    /// Printed with every report so the numbers can be checked by hand (docs/capacity.md gives each one's measured error).
     public static let assumptions = [
-        "Arrivals are Poisson; each instance's workers are servers of one M/G/c queue (instances × workers).",
-        "Holding time = own mean service (log-normal fitted to p50/p99) + time blocked on synchronous calls.",
-        "Queueing: Erlang C (exact for M/M/c) with the Allen–Cunneen factor (1 + SCV)/2 for other service shapes.",
-        "Response p50/p99 ≈ service-time quantile + waiting-time quantile, P(Wq > t) = C·e^(−t·2(cμ−λ)/(1+SCV)).",
-        "Retries add no load at steady state; worst-case attempts are reported as amplification.",
+        "Arrivals are Poisson. Instances are separate queues of `workers` servers: random split → M/G/w with λ/instances; round-robin → E_c/M/1 exact, E_c/G/w by Allen–Cunneen with the KLB correction; least-outstanding ≈ one pooled M/G/(instances × workers) (a lower bound).",
+        "Service times are the semantic core's fits (constant p50; exponential mean p50/ln 2; log-normal through p50 and p99).",
+        "Holding time = own service + time on synchronous calls: each call's attempts under its timeout (q = P(callee response > timeout) or rejected), copies one after another, a parallel group its expected maximum.",
+        "Retries add load at steady state: attempts Σ_{k≤R} q^k per call; rate limits pass min(λ, r); queue_limit blocks by M/G/c/K per instance; what is turned away is not passed on.",
+        "Terminating cycles follow the traffic equations; a non-terminating cycle's closing edge is skipped (review reports it).",
+        "Flow percentiles are quantiles of the flow's latency distribution (waits ⊛ services ⊛ calls on a grid), not sums of component percentiles.",
+        "Waits are an atom at 0 plus an exponential tail with the queue's mean: P(Wq > t) = P(wait)·e^(−t·P(wait)/Wq).",
         "Availability: serial product of hard synchronous dependencies; 1 − (1 − a)^instances for compute, 1 − (1 − a)^(1 + replicas) for stores.",
-        "Flow p99: component p99s summed over the synchronous call tree (parallel groups take the slowest), counting calls made by ≥ 1% of requests; the critical path follows the slowest callee at each step.",
     ]
+}
+
+/// Steady state at one load: attempts and rejections feed back into the load until they settle.
+struct SteadyState {
+    var load: LoadSolver.Load
+    var state: QueueState
+    var attempts: [Double]
+    var admitted: [Double]
+
+    /// Fixed-point iteration: load → queues → attempts and admitted fractions → load, at most 12 rounds
+    /// (stops when no attempt count or admitted fraction moves by more than 10⁻⁵).
+    init(solver: LoadSolver, flowRates: [Double]) {
+        let semantics = solver.semantics
+        var attempts = [Double](repeating: 1, count: semantics.graph.edges.count)
+        var admitted = [Double](repeating: 1, count: semantics.graph.count)
+        var load = solver.solve(flowRates: flowRates, attempts: attempts, admitted: admitted)
+        var state = QueueState(semantics: semantics, arrival: load.arrival)
+        for _ in 0..<12 {
+            let nextAttempts = state.calls.map { $0?.attempts ?? 1 }
+            let nextAdmitted = state.queue.map(\.admitted)
+            let moved = zip(nextAttempts, attempts).contains { abs($0 - $1) > 1e-5 * max(1, $1) }
+                || zip(nextAdmitted, admitted).contains { abs($0 - $1) > 1e-5 }
+            guard moved else { break }
+            attempts = nextAttempts
+            admitted = nextAdmitted
+            load = solver.solve(flowRates: flowRates, attempts: attempts, admitted: admitted)
+            state = QueueState(semantics: semantics, arrival: load.arrival)
+        }
+        self.load = load
+        self.state = state
+        self.attempts = attempts
+        self.admitted = admitted
+    }
 }

@@ -102,6 +102,16 @@ public struct ComponentCapacity: Sendable, Codable, Equatable {
     public var saturated: Bool
     /// Each flow's share of λ, in flow order, flows that do not reach the component omitted.
     public var flows: [FlowShare]
+    /// How requests are spread over instances: round-robin, random or least-outstanding (instances are separate queues).
+    public var loadBalancing: String
+    /// Fraction of offered requests turned away (rate limit, then a full queue: M/G/c/K blocking).
+    public var rejected: Figure
+    /// The fewest instances meeting the utilisation target and the latency slack (may be fewer than running).
+    public var instancesSufficient: Int
+    /// True when `instancesSufficient` is below the running count: fewer instances would do.
+    public var fewerWouldDo: Bool
+    /// For an `external` component: the rate or concurrency it must sustain (instances cannot be added); `nil` otherwise.
+    public var externalDemand: Figure?
 }
 
 public struct FlowShare: Sendable, Codable, Equatable {
@@ -135,6 +145,12 @@ public struct FlowCapacity: Sendable, Codable, Equatable {
     public var criticalPath: [String]
     public var retryAmplification: Figure
     public var worstRetryPath: [String]
+    /// Median latency, from the same distribution as `latencyP99`.
+    public var latencyP50: Figure
+    /// Mean latency (exact sums of mean waits and services; parallel groups by their expected maximum).
+    public var latencyMean: Figure
+    /// Steady-state load factor of retries: the flow's arrivals with retries / without (1 when nothing times out or is rejected).
+    public var retryLoad: Figure
 }
 
 /// Connections a SQL store is asked for against what it accepts.

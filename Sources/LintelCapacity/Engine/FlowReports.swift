@@ -6,56 +6,64 @@ struct FlowReports {
     var reports: [FlowCapacity] = []
     /// Per component: (flow index, arrivals per 1/s of that flow).
     var shares: [[(flow: Int, unit: Double)]]
-    /// Per component: the smallest latency slack (SLO p99 − unloaded path p99) of the flows reaching it.
+    /// Per component: the smallest latency slack (SLO p99 − unloaded flow p99) of the flows reaching it.
     var waitBudget: [Double?]
     /// Per component: the most attempts one flow request causes there.
     var amplification: [Double]
 
-    init(model: Model, graph: CallGraph, queue: QueueState, load: LoadPropagation,
-         averageRates: [Double], peakRates: [Double], rates: [Double], walk: inout GraphWalk) {
+    /// One component's availability: 1 − (1 − a)ⁿ with n = instances for compute and
+    /// external systems, n = 1 + replicas for stores, channels, brokers and infrastructure.
+    static func availability(of component: Component) -> Double {
+        switch component.kind.category {
+        case .compute, .external: Reliability.redundant(component.availability, copies: max(0, component.instances))
+        default: Reliability.redundant(component.availability, copies: 1 + max(0, component.replicas))
+        }
+    }
+
+    init(semantics: SemanticModel, state: QueueState, unloaded: QueueState, retryLoad: [Double],
+         averageRates: [Double], peakRates: [Double], rates: [Double]) {
+        let graph = semantics.graph
+        let model = semantics.model
+        let names = model.components.map(\.name)
         shares = [[(flow: Int, unit: Double)]](repeating: [], count: graph.count)
-        for (flow, unit) in load.units.enumerated() {
-            for entry in unit.arrivals { shares[entry.node].append((flow, entry.rate)) }
+        for flow in semantics.flows {
+            for entry in flow.unitArrivals { shares[entry.node].append((flow.index, entry.rate)) }
         }
         waitBudget = [Double?](repeating: nil, count: graph.count)
-        amplification = [Double](repeating: 0, count: graph.count)
-        let serviceP99 = graph.components.map { Sizing.serviceQuantiles($0.latency).p99 }
-        let responseP99 = graph.components.indices.map { node in
-            serviceP99[node] + (queue.waitQuantile(0.99, node: node) ?? .infinity)
-        }
-        let analysis = FlowAnalysis(graph: graph)
-        let unloadedBudgets = analysis.budgets(p99: serviceP99, walk: &walk)
-        let loadedBudgets = analysis.budgets(p99: responseP99, walk: &walk)
-        let retryTree = analysis.retryTree(walk: &walk)
+        let bounds = WorstCase(semantics: semantics, state: state)
         var seeds: [(node: Int, attempts: Double)] = []
-        let names = graph.components.map(\.name)
-        for (index, flow) in model.flows.enumerated() {
-            let objective = flow.slo ?? model.requirements.slo
-            guard let path = analysis.path(of: flow) else { continue }
-            let hard = analysis.hardDependencies(path, walk: &walk)
-            let availability = Reliability.serial(hard.map { FlowAnalysis.availability(of: graph.components[$0]) })
-            let unloaded = analysis.latency(path, p99: serviceP99, budgets: unloadedBudgets)
-            let loaded = analysis.latency(path, p99: responseP99, budgets: loadedBudgets)
-            let retries = analysis.amplification(path, tree: retryTree)
+        for flow in semantics.flows {
+            let index = flow.index
+            let objective = flow.slo
+            let hard = flow.hops.filter { flow.isHardDependency($0) }.uniqued()
+                + flow.hardDependencies.filter { !flow.hops.contains($0) }
+            let availability = Reliability.serial(hard.map { Self.availability(of: model.components[$0]) })
+            let loaded = FlowLatency.compute(flow, state: state)
+            let idle = FlowLatency.compute(flow, state: unloaded)
+            let loadedP99 = loaded.flatMap { $0.unbounded ? nil : $0.grid.quantile(0.99) }
+            let loadedP50 = loaded.flatMap { $0.unbounded ? nil : $0.grid.quantile(0.5) }
+            let unloadedP99 = idle?.grid.quantile(0.99) ?? .infinity
+            let worst = bounds.flowWorst(flow)
+            let retries = bounds.amplification(flow)
             var routeAttempts = 1.0
-            for (hop, node) in path.nodes.enumerated() {
+            for (hop, node) in flow.hops.enumerated() {
                 seeds.append((node, routeAttempts))
-                if hop < path.routeEdges.count, let edge = path.routeEdges[hop] { routeAttempts *= Double(graph.edges[edge].attempts) }
+                if hop < flow.hopEdges.count, let e = flow.hopEdges[hop], let call = semantics.call(e) { routeAttempts *= Double(call.attempts) }
             }
             let latencyObjective = objective?.latencyP99?.seconds
             if let latencyObjective {
-                for unit in load.units[index].arrivals {
-                    let slack = latencyObjective - unloaded.p99
+                for unit in flow.unitArrivals {
+                    let slack = latencyObjective - unloadedP99
                     waitBudget[unit.node] = min(waitBudget[unit.node] ?? slack, slack)
                 }
             }
             let availabilityObjective = objective?.availability
             let budget = availabilityObjective.map { Reliability.errorBudgetMinutes(availability: $0) }
-            let worstFormula = !loaded.worst.isFinite
-                ? "unbounded: a synchronous call without a timeout can wait forever"
-                : "Σ timeout × attempts + backoff for calls with a timeout, p99 elsewhere"
+            let unboundedText = "unbounded: a component on the path is saturated"
+            let gridText = "quantile of the flow's latency distribution: each response = wait ⊛ service ⊛ calls on a grid "
+                + "(sequential calls convolve, a parallel group is the max, retries and copies included)"
             reports.append(FlowCapacity(
-                name: flow.name, entry: flow.entry,
+                name: flow.name, entry: model.flows[index].entry,
                 rateAverage: Figure(averageRates[index], .perSecond, "flow rate"),
                 ratePeak: Figure(peakRates[index], .perSecond, "flow peak"),
                 rate: Figure(rates[index], .perSecond, "peak × scale"),
@@ -66,17 +74,30 @@ struct FlowReports {
                 errorBudget: Figure(budget, .minutes, budget == nil ? "no availability objective" : "(1 − SLO) × 43,200 min per 30 days"),
                 expectedDowntime: Figure(Reliability.errorBudgetMinutes(availability: availability), .minutes,
                                          "(1 − composite availability) × 43,200 min per 30 days"),
-                latencyP99: Figure(loaded.p99, .seconds, loaded.p99.isFinite
-                                   ? "Σ (service p99 + wait p99) over the synchronous call tree: sequential calls add, a parallel group takes its slowest"
-                                   : "unbounded: a component on the path is saturated"),
-                latencyP99Unloaded: Figure(unloaded.p99, .seconds, "Σ service p99 over the synchronous call tree (no queueing)"),
-                latencyWorstCase: Figure(loaded.worst, .seconds, worstFormula),
+                latencyP99: Figure(loadedP99, .seconds, loadedP99 == nil ? unboundedText : gridText),
+                latencyP99Unloaded: Figure(unloadedP99, .seconds, "the same distribution without queueing (service times only)"),
+                latencyWorstCase: Figure(worst, .seconds, worst.isFinite
+                                         ? "worst response: attempts × min(timeout, callee worst) + longest backoff per call, service p99 + wait p99 per component"
+                                         : "unbounded: a synchronous call without a timeout can wait forever"),
                 latencyObjective: latencyObjective,
-                meetsLatency: latencyObjective.map { loaded.p99 <= $0 },
-                criticalPath: loaded.critical.map { names[$0] },
+                meetsLatency: latencyObjective.map { objective in loadedP99.map { $0 <= objective } ?? false },
+                criticalPath: bounds.criticalPath(flow).map { names[$0] },
                 retryAmplification: Figure(retries.factor, .factor, "Π attempts (1 + retries) along the worst synchronous path"),
-                worstRetryPath: retries.worstPath.map { names[$0] }))
+                worstRetryPath: retries.path.map { names[$0] },
+                latencyP50: Figure(loadedP50, .seconds, loadedP50 == nil ? unboundedText : gridText),
+                latencyMean: Figure(loaded.flatMap { $0.unbounded ? nil : $0.mean }, .seconds,
+                                    "Σ mean waits and services along the calls (exact means; parallel groups by E[max])"),
+                retryLoad: Figure(retryLoad[index], .factor,
+                                  "steady state: arrivals with retries / without, attempts Σ_{k≤R} q^k with q = P(response > timeout) or rejected")))
         }
-        amplification = analysis.reaching(seeds: seeds, tree: retryTree)
+        amplification = bounds.reaching(seeds: seeds)
+    }
+}
+
+extension Array where Element == Int {
+    /// The elements in order, each once.
+    func uniqued() -> [Int] {
+        var seen = Set<Int>()
+        return filter { seen.insert($0).inserted }
     }
 }

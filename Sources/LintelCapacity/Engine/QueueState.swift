@@ -1,86 +1,223 @@
+import Foundation
 import LintelModel
 
-/// Per-component queueing figures at one load level, computed callees first so that a
-/// caller's holding time includes the response time of the synchronous calls it waits on.
+/// Every component's queue and time at one load, callees before callers (the core's
+/// strongly connected components in reverse topological order; a terminating cycle's members
+/// are recomputed three times from their previous values, an approximation).
+///
+/// Per component: the holding time of a worker (own service ⊛ its call plan, each call with
+/// its attempts, copies and skips, parallel groups as the maximum of their members), the queue
+/// in front of it (`ComponentQueue`), and its response (wait ⊛ holding). Times are kept as
+/// distributions on a per-component grid, so callers compose their callees' distributions,
+/// never their percentiles.
 struct QueueState: Sendable {
+    static let cells = 512
+    /// Tail left beyond a grid's range.
+    static let tail = 1e-5
+
+    /// A cell width whose grid covers `range` with a margin (a constant time sits exactly at its bound).
+    static func step(covering range: Double) -> Double {
+        let width = range * 1.05 / Double(cells - 1)
+        return width.isFinite && width > 0 ? width : 1e-9
+    }
+
+    let semantics: SemanticModel
     var arrival: [Double]
-    /// Mean own service time S.
-    var service: [Double]
-    /// Mean worker holding time H = S + Σ sequential (calls per request × callee response)
-    /// + Σ parallel groups max(calls per request × callee response).
+    var service: [ServiceTime]
+    /// Mean worker holding time H (own service + time on synchronous calls).
     var holding: [Double]
-    var scv: [Double]
-    /// Servers of the queue: instances × workers, or the partitions of a partitioned topic
-    /// (each a server of rate `partition_throughput`).
-    var servers: [Int]
-    var partitioned: [Bool]
-    /// Erlang C probability of waiting; `nil` when saturated (a ≥ c).
-    var erlangC: [Double?]
-    /// Mean wait (Allen–Cunneen): C/(c/H − λ) · (1 + SCV)/2.
-    var wait: [Double?]
+    var holdingSCV: [Double]
+    var holdingGrid: [LatencyGrid?]
+    var queue: [ComponentQueue]
+    var response: [LatencyGrid?]
+    /// Mean response a caller sees: Wq + H (for a partitioned channel: Wq + 1/throughput + its latency).
+    var responseMean: [Double]
+    /// Utilisation ≥ 1 with an unbounded queue: the wait grows without limit.
+    var saturated: [Bool]
+    /// Saturated, or waits without a timeout on something unbounded: its response has no finite percentile.
+    var unbounded: [Bool]
+    /// Per edge: the steady-state call figures (attempts, failure) at this load.
+    var calls: [CallTime?]
 
-    init(graph: CallGraph, arrival: [Double], edgeRates: [Double], walk: inout GraphWalk) {
-        let count = graph.count
+    var servers: [Int] { queue.map(\.servers) }
+
+    init(semantics: SemanticModel, arrival: [Double]) {
+        self.semantics = semantics
+        let count = semantics.graph.count
         self.arrival = arrival
-        service = graph.components.map { $0.latency.mean.seconds }
-        scv = graph.components.map { Sizing.squaredCoefficientOfVariation($0.latency) }
-        holding = service
-        servers = graph.components.map(\.servers)
-        partitioned = graph.components.map { $0.kind.isMessaging && $0.partitions != nil }
-        for (node, component) in graph.components.enumerated() where partitioned[node] {
-            servers[node] = max(0, component.partitions ?? 0)
-            let throughput = component.partitionThroughput?.perSecond ?? DataAnalysis.defaultPartitionThroughput(component.broker) ?? 0
-            holding[node] = throughput > 0 ? 1 / throughput : 0
-            scv[node] = 0
-        }
-        erlangC = [Double?](repeating: nil, count: count)
-        wait = [Double?](repeating: nil, count: count)
-        // Partitioned topics first (their holding does not depend on calls), then callees before callers.
-        for node in 0..<count where partitioned[node] { solveQueue(node) }
-        let order = walk.order(from: Array(0..<count), in: graph) { $0.mode == .sync && $0.call != nil }
-        for node in order.reversed() where !partitioned[node] {
-            var sequential = 0.0
-            var groups: [String: Double] = [:]
-            for edge in graph.outgoing(node) where !walk.isBack(edge) {
-                let call = graph.edges[edge]
-                guard call.mode == .sync, call.call != nil else { continue }
-                let perRequest = arrival[node] > 0 ? edgeRates[edge] / arrival[node] : call.factor
-                let blocked = perRequest * response(call.target)
-                if let group = call.parallel {
-                    groups[group] = max(groups[group] ?? 0, blocked)
-                } else {
-                    sequential += blocked
-                }
+        service = semantics.service
+        holding = service.map(\.mean)
+        holdingSCV = service.map(\.scv)
+        holdingGrid = [LatencyGrid?](repeating: nil, count: count)
+        queue = []
+        queue.reserveCapacity(count)
+        for node in 0..<count {
+            queue.append(ComponentQueue(servers: 0, queues: 1, admitted: 1, rateLimited: 0, blocking: 0, probabilityOfWaiting: nil,
+                                        meanWait: nil, wait: nil, formula: ""))
+            if semantics.isPartitioned(node) {
+                let throughput = semantics.partitionThroughput[node] ?? 0
+                service[node] = .constant(throughput > 0 ? 1 / throughput : 0)
+                holding[node] = service[node].mean
+                holdingSCV[node] = 0
             }
-            holding[node] = service[node] + sequential + groups.values.reduce(0, +)
-            solveQueue(node)
+        }
+        response = [LatencyGrid?](repeating: nil, count: count)
+        responseMean = holding
+        saturated = [Bool](repeating: false, count: count)
+        unbounded = saturated
+        calls = [CallTime?](repeating: nil, count: semantics.graph.edges.count)
+        for members in semantics.cycles.components.reversed() {
+            let repeats = members.count > 1 || members.contains(where: { node in
+                semantics.graph.outgoing(node).contains { semantics.graph.edges[$0].target == node && !semantics.graph.edges[$0].closesCycle }
+            }) ? 3 : 1
+            for _ in 0..<repeats { for node in members { solve(node) } }
         }
     }
 
-    private mutating func solveQueue(_ node: Int) {
-        let servers = self.servers[node]
-        let load = arrival[node] * holding[node]
-        if load == 0 {
-            erlangC[node] = 0
-            wait[node] = 0
-        } else if holding[node] > 0, let c = Queueing.erlangC(servers: servers, load: load) {
-            erlangC[node] = c
-            wait[node] = c / (Double(servers) / holding[node] - arrival[node]) * (1 + scv[node]) / 2
+    private func ownTime(_ node: Int) -> TimeDistribution { FlowLatency.ownTime(semantics.service[node]) }
+
+    private func upperBound(_ distribution: TimeDistribution) -> Double { distribution.upperBound(tail: Self.tail) }
+
+    private mutating func solve(_ node: Int) {
+        let graph = semantics.graph
+        let partitioned = semantics.isPartitioned(node)
+        let own: TimeDistribution = partitioned ? .constant(holding[node]) : ownTime(node)
+        // Range of the holding grid: own service's far tail plus each batch's.
+        let plan = semantics.plans[node]
+        var upper = upperBound(own)
+        var figures: [Int: CallTime] = [:]
+        for batch in plan.batches {
+            var batchUpper = 0.0
+            for e in batch.edges where graph.edges[e].waitsForAnswer {
+                let callee = graph.edges[e].target
+                let calleeUpper = response[callee].map { Double($0.mass.count) * $0.step } ?? upperBound(ownTime(callee))
+                let call = semantics.call(e)
+                let copies = batch.isParallel ? 1 : max(1, graph.edges[e].copies.rounded(.up))
+                let timeout = call?.timeout?.seconds
+                var time = min(calleeUpper, timeout ?? .infinity)
+                // Retries widen the range only when attempts fail often enough to matter.
+                let late = saturated[callee] ? 1 : timeout.map { 1 - (response[callee]?.cdf($0) ?? 1) } ?? 0
+                let q = 1 - queue[callee].admitted * (1 - late)
+                if let call, call.retries > 0, q > 1e-4 { time = time * Double(call.attempts) + call.worstBackoffTotal }
+                batchUpper = max(batchUpper, batch.isParallel ? time : batchUpper + copies * time)
+            }
+            upper += batchUpper
         }
+        upper = upper.isFinite && upper > 0 ? upper : max(holding[node], 1e-6)
+        let step = Self.step(covering: upper)
+        var grid = own.grid(step: step, cells: Self.cells)
+        var mean = own.mean
+        for batch in plan.batches {
+            var members: [(call: LatencyGrid, copies: Copies, made: Double)] = []
+            for e in batch.edges where graph.edges[e].waitsForAnswer {
+                let edge = graph.edges[e]
+                let callee = edge.target
+                let calleeGrid = (response[callee] ?? holdingGrid[callee] ?? ownTime(callee).grid(step: step, cells: Self.cells))
+                    .rebinned(step: step, cells: Self.cells)
+                let time = CallTime.of(call: semantics.call(e), response: calleeGrid, responseMean: responseMean[callee],
+                                       saturated: saturated[callee], blocked: 1 - queue[callee].admitted)
+                figures[e] = time
+                members.append((time.grid, Copies(edge.copies), (1 - edge.skip) * edge.missProbability))
+            }
+            guard !members.isEmpty else { continue }
+            if batch.isParallel {
+                let group = PlanTime.parallel(members, step: step, cells: Self.cells)
+                grid = grid.convolved(with: group)
+                mean += group.mean
+            } else if let member = members.first, let e = batch.edges.first, let time = figures[e] {
+                grid = grid.convolved(with: PlanTime.sequential(member.call, copies: member.copies, made: member.made))
+                mean += member.made * graph.edges[e].copies * time.mean
+            }
+        }
+        for (e, time) in figures { calls[e] = time }
+        unbounded[node] = plan.edges.contains { e in
+            graph.edges[e].waitsForAnswer && unbounded[graph.edges[e].target] && semantics.call(e)?.timeout == nil
+        }
+        holding[node] = mean
+        holdingGrid[node] = grid
+        if !plan.batches.isEmpty {
+            let second = grid.mass.indices.reduce(0.0) { $0 + pow(Double($1) * step, 2) * grid.mass[$1] }
+            let gridMean = grid.mean
+            holdingSCV[node] = gridMean > 0 ? max(0, second / (gridMean * gridMean) - 1) : 0
+        }
+        let component = semantics.model.components[node]
+        queue[node] = ComponentQueue.solve(component: component, semantics: semantics, node: node, arrival: arrival[node],
+                                           holding: holding[node], holdingSCV: holdingSCV[node])
+        if queue[node].wait == nil, !partitioned, arrival[node] > 0 { boundCaller(node, own: own) }
+        // A saturated queue's wait is unbounded: callers see its holding time only (its own row reports the saturation).
+        let waiting = queue[node].wait
+        saturated[node] = waiting == nil && arrival[node] > 0
+        unbounded[node] = unbounded[node] || saturated[node]
+        let wait = waiting ?? .constant(0)
+        // A partitioned channel adds its own latency (a pure delay) after the partition's service.
+        let delay: TimeDistribution? = partitioned ? ownTime(node) : nil
+        let range = Double(Self.cells) * step + upperBound(wait) + (delay.map(upperBound) ?? 0)
+        let responseStep = max(step, Self.step(covering: range))
+        var total = grid.rebinned(step: responseStep, cells: Self.cells)
+        if let delay { total = total.convolved(with: delay.grid(step: responseStep, cells: Self.cells)) }
+        response[node] = waiting == nil ? total : wait.grid(step: responseStep, cells: Self.cells).convolved(with: total)
+        responseMean[node] = holding[node] + (queue[node].meanWait ?? 0) + (delay?.mean ?? 0)
     }
 
-    /// Mean response a caller sees: H + Wq; a saturated callee counts its holding time only
-    /// (its own row reports the saturation).
-    func response(_ node: Int) -> Double { (partitioned[node] ? service[node] : holding[node]) + (wait[node] ?? 0) }
+    /// A caller that holds its workers during synchronous calls bounds the population at its callees: when the
+    /// open view (holding = own + callees' open responses) says it is saturated, the closed view decides
+    /// (`BoundedCaller`: exact MVA over its callees, flow-equivalent server for its own queue).
+    private mutating func boundCaller(_ node: Int, own: TimeDistribution) {
+        let graph = semantics.graph
+        var stations: [BoundedCaller.Station] = []
+        // SCV of the unqueued holding time (own service + callee holding times), for the Allen–Cunneen factor.
+        var variance = own.secondMoment - own.mean * own.mean
+        for e in semantics.plans[node].edges where graph.edges[e].waitsForAnswer {
+            let edge = graph.edges[e]
+            let made = (1 - edge.skip) * edge.missProbability * edge.copies * (calls[e]?.attempts ?? 1)
+            let servers = max(1, queue[edge.target].servers)
+            let demand = made * holding[edge.target]
+            variance += demand * demand * holdingSCV[edge.target]
+            stations.append(.init(demand: demand, servers: servers))
+        }
+        let unqueued = own.mean + stations.reduce(0) { $0 + $1.demand }
+        let scv = unqueued > 0 ? max(0, variance) / (unqueued * unqueued) : 1
+        let workers = queue[node].servers
+        guard !stations.isEmpty, workers > 0, workers <= 100_000 else { return }
+        let lambda = arrival[node] * (1 - queue[node].rateLimited)
+        guard let bounded = BoundedCaller.solve(arrivalRate: lambda, workers: workers, ownService: own.mean,
+                                                stations: stations, holdingSCV: scv) else { return }
+        holding[node] = bounded.holdingTime
+        // A callee whose every request comes from this caller waits only as the closed network says.
+        var station = 0
+        for e in semantics.plans[node].edges where graph.edges[e].waitsForAnswer {
+            defer { station += 1 }
+            let callee = graph.edges[e].target
+            guard station < stations.count, arrival[callee] > 0,
+                  abs(arrival[node] * queue[node].admitted * stations[station].demand / max(holding[callee], 1e-300) - arrival[callee])
+                    <= 1e-9 * arrival[callee] else { continue }
+            let wait = max(0, bounded.stationResponse[station] - stations[station].demand)
+            let perVisit = wait / max(1e-300, stations[station].demand / max(holding[callee], 1e-300))
+            let probability = perVisit > 0 ? queue[callee].probabilityOfWaiting ?? 0 : 0
+            queue[callee].meanWait = perVisit
+            queue[callee].probabilityOfWaiting = probability
+            queue[callee].wait = probability > 0 ? .atomThenExponential(probability: probability, decay: probability / perVisit) : .constant(0)
+            queue[callee].formula = "bounded by its only caller \(semantics.model.components[node].name)'s \(workers) workers (MVA)"
+        }
+        let decay = bounded.meanWait > 0 ? bounded.probabilityOfWaiting / bounded.meanWait : .infinity
+        queue[node].probabilityOfWaiting = bounded.probabilityOfWaiting
+        queue[node].meanWait = bounded.meanWait
+        queue[node].wait = .atomThenExponential(probability: bounded.probabilityOfWaiting, decay: decay)
+        queue[node].formula = "bounded caller: its \(workers) workers cap the requests at its callees; exact MVA over the callees "
+            + "(Seidmann for multi-server), flow-equivalent server for its queue, X(N) = \(short(bounded.throughputLimit))/s > λ"
+    }
 
-    /// Offered load a = λ·H, in busy workers.
-    func offeredLoad(_ node: Int) -> Double { arrival[node] * holding[node] }
+    /// Offered load a = λ·H, in busy workers: of what is admitted (after the rate limit and a full queue).
+    func offeredLoad(_ node: Int) -> Double { arrival[node] * queue[node].admitted * holding[node] }
 
     /// The p-quantile of the wait, `nil` when saturated.
     func waitQuantile(_ p: Double, node: Int) -> Double? {
-        guard let c = erlangC[node] else { return nil }
-        if c == 0 { return 0 }
-        return Sizing.waitQuantile(p, erlangC: c, servers: servers[node], arrivalRate: arrival[node],
-                                   meanService: holding[node], serviceSCV: scv[node])
+        guard !saturated[node], let wait = queue[node].wait else { return nil }
+        switch wait {
+        case .atomThenExponential(let probability, let decay):
+            return decay.isFinite && decay > 0
+                ? Queueing.exponentialTailQuantile(p, probabilityOfWaiting: probability, conditionalMeanWait: 1 / decay) : 0
+        default: return 0
+        }
     }
 }

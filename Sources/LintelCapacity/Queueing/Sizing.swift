@@ -1,35 +1,8 @@
 import Foundation
 import LintelModel
 
-/// Service-time shape and instance counts for a utilisation or a latency target.
+/// Instance counts for a utilisation or a latency target (service shapes come from the semantic core's `ServiceTime`).
 public enum Sizing {
-    /// Standard normal quantiles used to fit a log-normal to p50 and p99.
-    static let z99 = 2.3263478740408408
-
-    /// Squared coefficient of variation of a component's service time:
-    /// 1 exponential, 0 constant, e^{σ²} − 1 log-normal with σ = ln(p99/p50)/z₀.₉₉.
-    public static func squaredCoefficientOfVariation(_ latency: Latency) -> Double {
-        switch latency.distribution {
-        case .exponential: return 1
-        case .constant: return 0
-        case .lognormal:
-            guard latency.p50.seconds > 0, latency.p99.seconds > latency.p50.seconds else { return 0 }
-            let sigma = log(latency.p99.seconds / latency.p50.seconds) / z99
-            return exp(sigma * sigma) - 1
-        }
-    }
-
-    /// The p50 and p99 of the service time as the distribution gives them.
-    public static func serviceQuantiles(_ latency: Latency) -> (p50: Double, p99: Double) {
-        switch latency.distribution {
-        case .exponential:
-            let mean = latency.mean.seconds
-            return (mean * log(2), mean * log(100))
-        case .constant: return (latency.p50.seconds, latency.p50.seconds)
-        case .lognormal: return (latency.p50.seconds, max(latency.p50.seconds, latency.p99.seconds))
-        }
-    }
-
     /// Instances so that utilisation a / (n·workers) stays at or below `target`: ⌈a / (target·workers)⌉, at least 1.
     public static func instancesForUtilisation(offeredLoad: Double, workers: Int, target: Double) -> Int {
         guard workers > 0, target > 0, offeredLoad > 0 else { return 1 }
@@ -49,14 +22,31 @@ public enum Sizing {
     }
 
     /// The fewest instances (each with `workers` servers) whose p-quantile wait is at most `budget`
-    /// seconds, or `nil` beyond `maxInstances`.
+    /// seconds, or `nil` beyond `maxInstances`. Least-outstanding balancing is sized as one pooled queue;
+    /// round-robin and random as separate queues (`InstanceQueues`).
     ///
     /// Walks the Erlang B recurrence once up to the answer, so the cost is linear in the
     /// number of servers it ends at, whatever the number of candidates tried.
     public static func instancesForWait(quantile p: Double, budget: Double, arrivalRate: Double, meanService: Double,
-                                        serviceSCV: Double, workers: Int, maxInstances: Int = 100_000) -> Int? {
+                                        serviceSCV: Double, workers: Int, policy: LoadBalancing = .leastOutstanding,
+                                        maxInstances: Int = 100_000) -> Int? {
         guard workers > 0, meanService > 0, budget >= 0 else { return nil }
         guard arrivalRate > 0 else { return 1 }
+        if policy != .leastOutstanding {
+            // Separate queues: each instance's wait depends only on its own share, so try counts upwards from the
+            // fewest that are stable; each try costs O(workers).
+            let first = max(1, Int((arrivalRate * meanService / Double(workers)).rounded(.down)))
+            guard first <= maxInstances else { return nil }
+            for instances in first...maxInstances {
+                guard let queue = InstanceQueues.solve(policy: policy, arrivalRate: arrivalRate, instances: instances, workers: workers,
+                                                       meanService: meanService, serviceSCV: serviceSCV) else { continue }
+                guard case .atomThenExponential(let probability, let decay) = queue.wait else { return instances }
+                let wait = decay.isFinite && decay > 0
+                    ? Queueing.exponentialTailQuantile(p, probabilityOfWaiting: probability, conditionalMeanWait: 1 / decay) : 0
+                if wait <= budget { return instances }
+            }
+            return nil
+        }
         let load = arrivalRate * meanService
         var b = 1.0
         var k = 0

@@ -1,10 +1,14 @@
 import LintelModel
 
-/// Builds the system view: every component, clustered, with every call, publish and delivery.
+/// Builds the system view: every component, clustered, with every edge of the core's graph —
+/// calls and publishes in declaration order, then each topic's or queue's deliveries to its consumers
+/// (its `consumers` and every component's `consumes`, as the core merged them).
 enum SystemViewBuilder {
     static let internetID = "x_internet"
 
-    static func build(_ model: Model, options: RenderOptions) -> GraphDiagram {
+    static func build(_ semantics: SemanticModel, options: RenderOptions) -> GraphDiagram {
+        let model = semantics.model
+        let graph = semantics.graph
         var ids = DiagramIdentifiers(prefix: "c_")
         ids.reserve(internetID)
         for component in model.components { ids.register(component.name) }
@@ -27,16 +31,17 @@ enum SystemViewBuilder {
         for component in publicComponents {
             edges.append(GraphDiagram.Edge(from: internetID, to: ids.id(component.name), style: .entry, label: ""))
         }
-        let known = Set(model.components.map(\.name))
-        for component in model.components {
-            for call in component.calls where known.contains(call.to) {
-                edges.append(GraphDiagram.Edge(from: ids.id(component.name), to: ids.id(call.to),
+        for (node, component) in model.components.enumerated() {
+            for e in graph.callEdges[node].compactMap({ $0 }) {
+                guard let call = semantics.call(e) else { continue }
+                edges.append(GraphDiagram.Edge(from: ids.id(component.name), to: ids.id(model.components[graph.edges[e].target].name),
                                                style: call.mode == .sync ? .sync : .async, label: Labels.call(call)))
             }
         }
-        for component in model.components where component.kind.isMessaging {
-            for consumer in component.consumers where known.contains(consumer) {
-                edges.append(GraphDiagram.Edge(from: ids.id(component.name), to: ids.id(consumer), style: .delivery, label: "delivers"))
+        for (node, component) in model.components.enumerated() where component.kind.isMessaging {
+            for e in graph.outgoing(node) where graph.edges[e].kind == .delivery {
+                edges.append(GraphDiagram.Edge(from: ids.id(component.name), to: ids.id(model.components[graph.edges[e].target].name),
+                                               style: .delivery, label: "delivers"))
             }
         }
         return GraphDiagram(title: "\(model.system): system view", groups: grouping.groups, nodes: nodes, edges: edges,

@@ -1,18 +1,18 @@
 import LintelModel
 
-/// Follows one flow's request through the model and records the calls it makes, in order.
+/// Draws one flow's request as the semantic core resolved it, in the order the calls are made.
 ///
-/// Flow semantics: at each hop of `entry → route` only the call to the next hop is made; at
-/// the last hop all of its calls are made, and each synchronous callee's calls in turn,
-/// up to `sequenceDepthLimit` levels. A call back into a component already handling the
-/// request is drawn once and not followed (cycle-safe). Asynchronous calls are drawn with
-/// the deliveries of a topic or queue to its consumers, whose own work is not followed:
-/// it is no longer part of the request. At most `sequenceMessageLimit` messages are drawn.
+/// The core decides what the request does (`ResolvedFlow.hops` and `hopEdges`: at each hop only the
+/// call to the next hop; at the last hop its whole `CallPlan`, batch by batch, parallel groups
+/// gathered; a topic or queue delivers to its consumers whatever the call's mode). This builder only
+/// decides how much to draw: synchronous callees' calls are followed up to `sequenceDepthLimit`
+/// levels, at most `sequenceMessageLimit` messages, a call back into a component already handling the
+/// request is drawn once and not followed, and the work of consumers is not followed (it is no
+/// longer part of the request). Edges the cycle policy cut are drawn with a note, not followed.
 struct SequenceViewBuilder {
     static let clientID = "x_client"
 
-    private let model: Model
-    private let components: [String: Component]
+    private let semantics: SemanticModel
     private let depthLimit: Int
     private let messageLimit: Int
     private var ids = DiagramIdentifiers(prefix: "p_")
@@ -20,30 +20,44 @@ struct SequenceViewBuilder {
     private var messages = 0
     private var truncated = false
 
-    init(model: Model, options: RenderOptions) {
-        self.model = model
-        var components: [String: Component] = [:]
-        for component in model.components where components[component.name] == nil { components[component.name] = component }
-        self.components = components
+    init(semantics: SemanticModel, options: RenderOptions) {
+        self.semantics = semantics
         self.depthLimit = max(0, options.sequenceDepthLimit)
         self.messageLimit = max(1, options.sequenceMessageLimit)
         ids.reserve(Self.clientID)
     }
 
+    private var model: Model { semantics.model }
+    private var graph: SemanticGraph { semantics.graph }
+
     /// What comes after a synchronous call arrives: the next hop of the route, or all the callee's calls.
     private enum Continuation {
-        case route(path: [String], index: Int)
+        case route(ResolvedFlow, hop: Int)
         case calls(depth: Int)
+    }
+
+    /// One call to draw: an edge of the core's graph, or the default call a route hop makes when its
+    /// predecessor declares none (the loader refuses that; a model built in code may still have one).
+    private struct Drawn {
+        var source: Int
+        var target: Int
+        var call: Call
+        var edge: SemanticEdge?
+        /// True when the call's copies run concurrently (inside a parallel group).
+        var concurrent: Bool
     }
 
     mutating func build(_ flow: Flow) -> SequenceDiagram {
         participants = [SequenceDiagram.Participant(id: Self.clientID, name: "Client", shape: .actor)]
         let entry = participant(flow.entry)
         var label = "\(flow.name) \(flow.rate) avg, \(flow.peak) peak"
-        if let slo = flow.slo?.latencyP99 ?? model.requirements.slo?.latencyP99 { label += ", p99 SLO \(slo)" }
+        let resolved = semantics.flows.first { $0.name == flow.name }
+        if let slo = resolved?.slo?.latencyP99 { label += ", p99 SLO \(slo)" }
         var steps: [SequenceStep] = [.message(SequenceMessage(from: Self.clientID, to: entry, kind: .sync, label: label))]
         messages = 1
-        steps += next(after: flow.entry, continuation: .route(path: flow.path, index: 0), stack: [flow.entry])
+        if let resolved, let first = resolved.hops.first, model.components.indices.contains(first), model.components[first].name == flow.entry {
+            steps += next(after: first, continuation: .route(resolved, hop: 0), stack: [first])
+        }
         steps.append(.message(SequenceMessage(from: entry, to: Self.clientID, kind: .reply, label: "response")))
         if truncated {
             steps.append(.note(over: entry, text: "diagram cut short after \(messageLimit) messages"))
@@ -55,48 +69,56 @@ struct SequenceViewBuilder {
     private mutating func participant(_ name: String) -> String {
         if let id = ids.byName[name] { return id }
         let id = ids.register(name)
-        let shape = components[name].map { NodeShape($0.kind) } ?? .service
+        let shape = semantics.index[name].map { NodeShape(model.components[$0].kind) } ?? .service
         participants.append(SequenceDiagram.Participant(id: id, name: name, shape: shape))
         return id
     }
 
-    private mutating func next(after name: String, continuation: Continuation, stack: [String]) -> [SequenceStep] {
-        guard let component = components[name] else { return [] }
+    private mutating func next(after node: Int, continuation: Continuation, stack: [Int]) -> [SequenceStep] {
         switch continuation {
-        case .route(let path, let index) where index < path.count - 1:
-            let hop = path[index + 1]
-            if let call = component.calls.first(where: { $0.to == hop }) {
-                return steps(for: call, from: component, continuation: .route(path: path, index: index + 1), stack: stack)
+        case .route(let flow, let hop) where hop < flow.hops.count - 1:
+            let target = flow.hops[hop + 1]
+            let onward = Continuation.route(flow, hop: hop + 1)
+            if let e = flow.hopEdges[hop], let call = semantics.call(e) {
+                let edge = graph.edges[e]
+                return steps(for: Drawn(source: node, target: target, call: call, edge: edge, concurrent: edge.parallel != nil),
+                             continuation: onward, stack: stack)
             }
-            // The loader rejects such routes; a model built in code may still have one.
-            let route = Call(to: hop, location: component.location)
-            return [.note(over: participant(name), text: "the route continues to \(hop) without a declared call")]
-                + steps(for: route, from: component, continuation: .route(path: path, index: index + 1), stack: stack)
+            let name = model.components[target].name
+            let route = Call(to: name, location: model.components[node].location)
+            return [.note(over: participant(model.components[node].name), text: "the route continues to \(name) without a declared call")]
+                + steps(for: Drawn(source: node, target: target, call: route, edge: nil, concurrent: false), continuation: onward, stack: stack)
         case .route:
-            return allCalls(of: component, depth: 0, stack: stack)
+            return allCalls(of: node, depth: 0, stack: stack)
         case .calls(let depth):
-            return allCalls(of: component, depth: depth, stack: stack)
+            return allCalls(of: node, depth: depth, stack: stack)
         }
     }
 
-    private mutating func allCalls(of component: Component, depth: Int, stack: [String]) -> [SequenceStep] {
-        guard !component.calls.isEmpty else { return [] }
+    /// The node's call plan, batch by batch, with the edges the cycle policy cut at their declared place.
+    private mutating func allCalls(of node: Int, depth: Int, stack: [Int]) -> [SequenceStep] {
+        let component = model.components[node]
+        let declared = graph.callEdges[node].compactMap { $0 }
+        guard !declared.isEmpty else { return [] }
         if depth >= depthLimit {
-            return [.note(over: participant(component.name), text: "\(component.calls.count) further calls not drawn (depth limit \(depthLimit))")]
+            return [.note(over: participant(component.name), text: "\(declared.count) further calls not drawn (depth limit \(depthLimit))")]
         }
+        var batches = semantics.plans[node].batches.map { (edges: $0.edges, group: $0.parallel) }
+        for e in declared where graph.edges[e].closesCycle { batches.append(([e], nil)) }
+        batches.sort { (graph.edges[$0.edges[0]].callIndex ?? 0) < (graph.edges[$1.edges[0]].callIndex ?? 0) }
         var result: [SequenceStep] = []
-        var drawnGroups: Set<String> = []
-        for call in component.calls {
-            guard let group = call.parallel else {
-                result += steps(for: call, from: component, continuation: .calls(depth: depth + 1), stack: stack)
+        for batch in batches {
+            let drawn = batch.edges.compactMap { e in
+                semantics.call(e).map { Drawn(source: node, target: graph.edges[e].target, call: $0, edge: graph.edges[e], concurrent: batch.group != nil) }
+            }
+            guard let group = batch.group, drawn.count > 1 else {
+                for call in drawn { result += steps(for: call, continuation: .calls(depth: depth + 1), stack: stack) }
                 continue
             }
-            guard drawnGroups.insert(group).inserted else { continue }
-            let members = component.calls.filter { $0.parallel == group }
             var sections: [SequenceBlock.Section] = []
-            for member in members {
-                let inner = steps(for: member, from: component, continuation: .calls(depth: depth + 1), stack: stack)
-                if !inner.isEmpty { sections.append(SequenceBlock.Section(label: "\(group): \(member.to)", steps: inner)) }
+            for member in drawn {
+                let inner = steps(for: member, continuation: .calls(depth: depth + 1), stack: stack)
+                if !inner.isEmpty { sections.append(SequenceBlock.Section(label: "\(group): \(member.call.to)", steps: inner)) }
             }
             if sections.count > 1 {
                 result.append(.block(SequenceBlock(kind: .par, sections: sections)))
@@ -108,34 +130,47 @@ struct SequenceViewBuilder {
     }
 
     /// One call with what it causes, wrapped in the blocks that say when it happens.
-    private mutating func steps(for call: Call, from caller: Component, continuation: Continuation, stack: [String]) -> [SequenceStep] {
+    private mutating func steps(for drawn: Drawn, continuation: Continuation, stack: [Int]) -> [SequenceStep] {
         guard messages < messageLimit else {
             truncated = true
             return []
         }
         messages += 1
-        let from = participant(caller.name)
-        let to = participant(call.to)
+        let from = participant(model.components[drawn.source].name)
+        let to = participant(model.components[drawn.target].name)
+        let channel = model.components[drawn.target].kind.isMessaging
         var core: [SequenceStep] = []
-        switch call.mode {
-        case .sync:
-            core.append(.message(SequenceMessage(from: from, to: to, kind: .sync, label: Labels.call(call))))
-            if stack.contains(call.to) {
-                core.append(.note(over: to, text: "cycle: \(call.to) is already handling this request"))
+        if drawn.edge?.waitsForAnswer ?? true {
+            // The caller waits: for the callee's answer, or for the broker's acknowledgement of a sync publish.
+            core.append(.message(SequenceMessage(from: from, to: to, kind: .sync, label: channel ? publishLabel(drawn.call) : Labels.call(drawn.call))))
+            if drawn.edge?.closesCycle == true || stack.contains(drawn.target) {
+                let name = drawn.call.to
+                let text = stack.contains(drawn.target) ? "cycle: \(name) is already handling this request"
+                    : "cycle: the call back to \(name) is not followed (the cycle never ends)"
+                core.append(.note(over: to, text: text))
             } else {
-                core += next(after: call.to, continuation: continuation, stack: stack + [call.to])
+                if channel { core += deliveries(from: drawn.target) }
+                core += next(after: drawn.target, continuation: continuation, stack: stack + [drawn.target])
             }
-            core.append(.message(SequenceMessage(from: to, to: from, kind: .reply, label: "reply")))
-        case .async:
-            core.append(.message(SequenceMessage(from: from, to: to, kind: .async, label: publishLabel(call))))
-            if let channel = components[call.to], channel.kind.isMessaging {
-                for consumer in channel.consumers where components[consumer] != nil && messages < messageLimit {
-                    messages += 1
-                    core.append(.message(SequenceMessage(from: to, to: participant(consumer), kind: .async, label: "deliver")))
-                }
-            }
+            core.append(.message(SequenceMessage(from: to, to: from, kind: .reply, label: channel ? "ack" : "reply")))
+        } else {
+            core.append(.message(SequenceMessage(from: from, to: to, kind: .async, label: publishLabel(drawn.call))))
+            if channel { core += deliveries(from: drawn.target) }
         }
-        return wrap(core, call: call, caller: caller)
+        return wrap(core, drawn)
+    }
+
+    /// A topic's deliveries to every consumer, a queue's to one of them (the core's delivery edges).
+    private mutating func deliveries(from channel: Int) -> [SequenceStep] {
+        var result: [SequenceStep] = []
+        let from = participant(model.components[channel].name)
+        for e in graph.outgoing(channel) where graph.edges[e].kind == .delivery && messages < messageLimit {
+            messages += 1
+            let edge = graph.edges[e]
+            let label = edge.share < 1 ? "deliver (to one of \(graph.consumers[channel].count))" : "deliver"
+            result.append(.message(SequenceMessage(from: from, to: participant(model.components[edge.target].name), kind: .async, label: label)))
+        }
+        return result
     }
 
     private func publishLabel(_ call: Call) -> String {
@@ -143,23 +178,30 @@ struct SequenceViewBuilder {
         return label.isEmpty ? "publish" : "publish " + label
     }
 
-    private func wrap(_ core: [SequenceStep], call: Call, caller: Component) -> [SequenceStep] {
+    /// The blocks a call sits in, from the core's edge: copies, cache misses, caller-side caches, optional.
+    private func wrap(_ core: [SequenceStep], _ drawn: Drawn) -> [SequenceStep] {
         var steps = core
         func block(_ kind: SequenceBlock.Kind, _ label: String) {
             steps = [.block(SequenceBlock(kind: kind, sections: [SequenceBlock.Section(label: label, steps: steps)]))]
         }
-        if call.perRequest > 1 {
-            block(.loop, "\(UnitFormat.number(call.perRequest)) calls per request")
-        } else if call.perRequest < 1 {
-            block(.opt, "\(UnitFormat.percent(call.perRequest, decimals: 1)) of requests")
+        let copies = drawn.edge?.copies ?? 1
+        if copies > 1 {
+            // Copies inside a parallel group run at once; outside one, one after another.
+            if drawn.concurrent {
+                block(.par, "\(UnitFormat.number(copies)) concurrent calls per request")
+            } else {
+                block(.loop, "\(UnitFormat.number(copies)) calls per request")
+            }
+        } else if copies < 1 {
+            block(.opt, "\(UnitFormat.percent(copies, decimals: 1)) of requests")
         }
-        if let cache = call.onMiss {
-            let hit = caller.calls.first { $0.to == cache && $0.hitRatio != nil }?.hitRatio
-            block(.opt, "\(cache) miss" + (hit.map { " (\(UnitFormat.percent(1 - $0, decimals: 1)))" } ?? ""))
-        } else if let hit = call.hitRatio, components[call.to]?.kind.category != .cache {
-            block(.opt, "caller-side cache miss (\(UnitFormat.percent(1 - hit, decimals: 1)))")
+        if let edge = drawn.edge, let cache = drawn.call.onMiss {
+            let miss = edge.missProbability < 1 ? " (\(UnitFormat.percent(edge.missProbability, decimals: 1)))" : ""
+            block(.opt, "\(cache) miss" + miss)
+        } else if let edge = drawn.edge, edge.skip > 0 {
+            block(.opt, "caller-side cache miss (\(UnitFormat.percent(1 - edge.skip, decimals: 1)))")
         }
-        if call.optional { block(.opt, "optional: the caller falls back if \(call.to) fails") }
+        if drawn.call.optional { block(.opt, "optional: the caller falls back if \(drawn.call.to) fails") }
         return steps
     }
 }

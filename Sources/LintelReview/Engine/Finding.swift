@@ -1,3 +1,4 @@
+import LintelCapacity
 import LintelModel
 
 /// How much a finding matters. Ordered: `info` < `warning` < `error`.
@@ -37,9 +38,13 @@ public struct Finding: Sendable, Codable, Equatable {
     public var status: Status
     /// Why it was accepted, and until when, for accepted findings.
     public var acceptance: String?
+    /// The figures the message quotes, each with its unit and formula, exactly as the capacity report
+    /// (or the semantic core's call arithmetic) computed them; `nil` when the message quotes none.
+    public var figures: [Figure]?
 
     public init(ruleID: String, severity: Severity, category: RuleCategory, message: String, components: [String] = [],
-                flow: String? = nil, location: SourceLocation, remedy: String, status: Status = .open, acceptance: String? = nil) {
+                flow: String? = nil, location: SourceLocation, remedy: String, status: Status = .open, acceptance: String? = nil,
+                figures: [Figure]? = nil) {
         self.ruleID = ruleID
         self.severity = severity
         self.category = category
@@ -50,6 +55,7 @@ public struct Finding: Sendable, Codable, Equatable {
         self.remedy = remedy
         self.status = status
         self.acceptance = acceptance
+        self.figures = figures
     }
 
     /// A stable identity for baselines: rule, components and flow — not the message figures or the line,

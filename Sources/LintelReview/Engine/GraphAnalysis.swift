@@ -1,39 +1,45 @@
 import LintelModel
 
-/// Strongly connected components, longest synchronous chains and retry amplification,
-/// all linear in components + calls.
+/// What review measures on the core's call graph and nowhere else: synchronous call cycles, the
+/// longest synchronous chain from each component and the worst retry product below it. Linear in
+/// components + calls.
 ///
-/// Cycles come from Tarjan's algorithm (iterative, so deep graphs do not overflow the stack).
-/// Tarjan emits components in reverse topological order, so chain depth and amplification are
-/// memoised over the condensation in one pass: edges inside a cycle are ignored for both
-/// (the cycle itself is reported by `sync-call-cycle`).
+/// The strongly connected components come from the core (`SemanticGraph.stronglyConnectedComponents`)
+/// over the edges a caller waits on — synchronous calls and sync publishes, including edges the
+/// cycle policy cut, since those cycles are exactly what `sync-call-cycle` reports. They arrive in
+/// reverse topological order, so depth and amplification are memoised over the condensation in one
+/// pass; edges inside a cycle are ignored for both.
 public struct GraphAnalysis: Sendable {
     /// The strongly connected component (over synchronous calls) each component belongs to.
     public let scc: [Int]
+    /// The strongly connected components, callees before callers (reverse topological order).
+    public let order: [[Int]]
     /// Synchronous call cycles: components in a strongly connected component larger than one,
-    /// or calling itself; each in file order.
+    /// or calling itself; each sorted, the list ordered by first member.
     public let cycles: [[Int]]
     /// Components in the longest synchronous chain starting at each component (1 when it calls nothing).
     public let depth: [Int]
     /// The next component on that longest chain, or -1.
     public let depthNext: [Int]
     /// Worst-case attempts a request reaching each component causes at the end of its worst synchronous path:
-    /// the product of (1 + retries) along the path.
+    /// the product of attempts (1 + retries) along the path.
     public let amplification: [Double]
-    /// The call edge (index into the component's edges) continuing the worst amplification path, or -1.
+    /// The edge (index into `SemanticGraph.edges`) continuing the worst amplification path, or -1.
     public let amplificationNext: [Int]
 
-    public init(model: Model, graph: CallGraphIndex) {
-        let count = model.components.count
-        let order = Self.tarjan(graph: graph, count: count)
+    public init(semantics: SemanticModel) {
+        let graph = semantics.graph
+        let count = graph.count
+        let order = graph.stronglyConnectedComponents(following: \.waitsForAnswer)
         var scc = [Int](repeating: 0, count: count)
         for (id, members) in order.enumerated() { for node in members { scc[node] = id } }
 
         var cycles: [[Int]] = []
         for members in order {
             if members.count > 1 {
-                cycles.append(members.sorted())
-            } else if let node = members.first, graph.edges[node].contains(where: { $0.isSync && $0.target == node }) {
+                cycles.append(members)
+            } else if let node = members.first,
+                      graph.outgoing(node).contains(where: { graph.edges[$0].waitsForAnswer && graph.edges[$0].target == node }) {
                 cycles.append([node])
             }
         }
@@ -45,21 +51,23 @@ public struct GraphAnalysis: Sendable {
         var amplificationNext = [Int](repeating: -1, count: count)
         for members in order {
             for node in members {
-                for (position, edge) in graph.edges[node].enumerated() where edge.isSync && scc[edge.target] != scc[node] {
+                for e in graph.outgoing(node) {
+                    let edge = graph.edges[e]
+                    guard edge.waitsForAnswer, scc[edge.target] != scc[node], let call = semantics.call(e) else { continue }
                     if depth[edge.target] + 1 > depth[node] {
                         depth[node] = depth[edge.target] + 1
                         depthNext[node] = edge.target
                     }
-                    let attempts = Double(model.components[node].calls[edge.call].attempts)
-                    let product = attempts * amplification[edge.target]
+                    let product = Double(call.attempts) * amplification[edge.target]
                     if product > amplification[node] {
                         amplification[node] = product
-                        amplificationNext[node] = position
+                        amplificationNext[node] = e
                     }
                 }
             }
         }
         self.scc = scc
+        self.order = order
         self.cycles = cycles
         self.depth = depth
         self.depthNext = depthNext
@@ -79,72 +87,13 @@ public struct GraphAnalysis: Sendable {
     }
 
     /// The components on the worst retry-amplification path from `node`.
-    public func amplificationPath(from node: Int, graph: CallGraphIndex) -> [Int] {
+    public func amplificationPath(from node: Int, graph: SemanticGraph) -> [Int] {
         var path = [node]
         var current = node
         while amplificationNext[current] >= 0, amplification[current] > 1, path.count <= scc.count {
-            current = graph.edges[current][amplificationNext[current]].target
+            current = graph.edges[amplificationNext[current]].target
             path.append(current)
         }
         return path
-    }
-
-    /// Tarjan's strongly connected components over synchronous edges, iteratively; components
-    /// come out in reverse topological order (callees before callers).
-    static func tarjan(graph: CallGraphIndex, count: Int) -> [[Int]] {
-        var indexOf = [Int](repeating: -1, count: count)
-        var low = [Int](repeating: 0, count: count)
-        var onStack = [Bool](repeating: false, count: count)
-        var stack: [Int] = []
-        var result: [[Int]] = []
-        var nextIndex = 0
-        // Work stack of (node, next edge position to visit).
-        var work: [(node: Int, edge: Int)] = []
-        for root in 0..<count where indexOf[root] < 0 {
-            work.append((root, 0))
-            indexOf[root] = nextIndex
-            low[root] = nextIndex
-            nextIndex += 1
-            stack.append(root)
-            onStack[root] = true
-            while let top = work.last {
-                let node = top.node
-                let edges = graph.edges[node]
-                var position = top.edge
-                var descended = false
-                while position < edges.count {
-                    let edge = edges[position]
-                    position += 1
-                    guard edge.isSync else { continue }
-                    let target = edge.target
-                    if indexOf[target] < 0 {
-                        work[work.count - 1].edge = position
-                        indexOf[target] = nextIndex
-                        low[target] = nextIndex
-                        nextIndex += 1
-                        stack.append(target)
-                        onStack[target] = true
-                        work.append((target, 0))
-                        descended = true
-                        break
-                    } else if onStack[target] {
-                        low[node] = min(low[node], indexOf[target])
-                    }
-                }
-                if descended { continue }
-                work.removeLast()
-                if let parent = work.last { low[parent.node] = min(low[parent.node], low[node]) }
-                if low[node] == indexOf[node] {
-                    var members: [Int] = []
-                    while let member = stack.popLast() {
-                        onStack[member] = false
-                        members.append(member)
-                        if member == node { break }
-                    }
-                    result.append(members)
-                }
-            }
-        }
-        return result
     }
 }

@@ -1,28 +1,52 @@
 import LintelCapacity
 import LintelModel
 
-/// Everything a rule reads, computed once per review: the model, the indexed call graph,
-/// cycles, chain depths, retry amplification, flow usage and the capacity report.
+/// Everything a rule reads, computed once per review: the model, its one meaning (the semantic core:
+/// call graph with consumer edges, resolved flows, call arithmetic), review's own graph measures
+/// (synchronous cycles, chain depths, retry products) and the capacity report, whose figures every
+/// quantitative rule quotes.
 public struct ReviewContext: Sendable {
     public let model: Model
     public let options: ReviewOptions
-    public let graph: CallGraphIndex
+    /// The model's one meaning, shared with capacity, simulation and render.
+    public let semantics: SemanticModel
     public let analysis: GraphAnalysis
-    public let usage: FlowUsage
     /// The capacity figures at each flow's peak rate, in model component order.
     public let capacity: CapacityReport
+    /// Per component: the flows (indices) whose requests reach it, in flow order — `ResolvedFlow.reachable`,
+    /// which follows every call and every delivery of a topic or queue to its consumers. (What a flow cannot do
+    /// without is narrower: `ResolvedFlow.hardDependencies`, over synchronous non-optional calls only.)
+    public let flowsReaching: [[Int]]
+    /// The core's call graph.
+    public var graph: SemanticGraph { semantics.graph }
     /// Component name → index in `model.components`.
-    public var index: [String: Int] { graph.index }
+    public var index: [String: Int] { semantics.index }
     public var components: [Component] { model.components }
 
     public init(model: Model, options: ReviewOptions = ReviewOptions()) {
         self.model = model
         self.options = options
-        let graph = CallGraphIndex(model: model)
-        self.graph = graph
-        self.analysis = GraphAnalysis(model: model, graph: graph)
-        self.usage = FlowUsage(model: model, graph: graph)
+        let semantics = SemanticModel(model)
+        self.semantics = semantics
+        self.analysis = GraphAnalysis(semantics: semantics)
+        var reaching = [[Int]](repeating: [], count: model.components.count)
+        for flow in semantics.flows { for node in flow.reachable { reaching[node].append(flow.index) } }
+        self.flowsReaching = reaching
         self.capacity = CapacityAnalyzer.analyze(model)
+    }
+
+    /// The calls `node` makes to known components, in declaration order: the call's position in
+    /// `calls`, the call, and its edge in the core's graph.
+    public func calls(of node: Int) -> [(position: Int, call: Call, edge: SemanticEdge)] {
+        graph.callEdges[node].enumerated().compactMap { position, edge in
+            edge.map { (position, model.components[node].calls[position], graph.edges[$0]) }
+        }
+    }
+
+    /// Distinct components `node` waits on (synchronous calls and sync publishes), in call order.
+    public func syncTargets(of node: Int) -> [Int] {
+        var seen = Set<Int>()
+        return calls(of: node).compactMap { $0.edge.waitsForAnswer && seen.insert($0.edge.target).inserted ? $0.edge.target : nil }
     }
 
     /// True for models built by an importer (compose, Kubernetes), which cannot know timeouts, retries or latencies.

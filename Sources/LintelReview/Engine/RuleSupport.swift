@@ -1,3 +1,4 @@
+import LintelCapacity
 import LintelModel
 
 extension Rule {
@@ -6,11 +7,11 @@ extension Rule {
     ///   - components: the components involved, the subject first.
     ///   - severity: overrides the rule's default when the figures make it worse (or milder).
     public func finding(_ message: String, components: [String], flow: String? = nil, at location: SourceLocation,
-                        severity: Severity? = nil, remedy: String? = nil) -> Finding {
+                        severity: Severity? = nil, remedy: String? = nil, figures: [Figure] = []) -> Finding {
         let description = Self.description
         return Finding(ruleID: description.id, severity: severity ?? description.severity, category: description.category,
                        message: message, components: components, flow: flow, location: location,
-                       remedy: remedy ?? description.remedy)
+                       remedy: remedy ?? description.remedy, figures: figures.isEmpty ? nil : figures)
     }
 }
 
@@ -26,4 +27,18 @@ enum Figures {
     /// "1.5s", "300ms".
     static func duration(_ span: TimeSpan) -> String { UnitFormat.duration(span.seconds) }
     static func duration(seconds: Double) -> String { UnitFormat.duration(seconds) }
+
+    /// A figure as messages quote it, by its unit: fractions as percentages, seconds as durations, rates
+    /// per second, factors as "27×", months to a tenth; "unbounded" when it has no value.
+    static func text(_ figure: Figure) -> String {
+        guard let value = figure.value else { return "unbounded" }
+        switch figure.unit {
+        case .fraction: return percent(value)
+        case .seconds: return duration(seconds: value)
+        case .perSecond: return UnitFormat.rate(value)
+        case .factor: return number((value * 100).rounded() / 100) + "×"
+        case .months: return number((value * 10).rounded() / 10) + " months"
+        default: return number(value)   // counts, erlangs, minutes, bytes
+        }
+    }
 }

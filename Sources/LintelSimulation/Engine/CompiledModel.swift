@@ -1,7 +1,8 @@
 import Foundation
 import LintelModel
 
-/// How a component's own service time is drawn.
+/// How a component's own service time is drawn: the core's fitted `ServiceTime`, reduced to
+/// the two numbers the event loop reads (no fit is made here).
 struct ServiceSampler: Sendable {
     enum Shape: UInt8, Sendable { case constant, exponential, lognormal }
     var shape: Shape
@@ -10,22 +11,11 @@ struct ServiceSampler: Sendable {
     /// Log-normal: σ of the underlying normal.
     var b: Double
 
-    init(_ latency: Latency) {
-        let p50 = max(0, latency.p50.seconds)
-        switch latency.distribution {
-        case .constant:
-            self.init(shape: .constant, a: p50, b: 0)
-        case .exponential:
-            // The median of an exponential is mean·ln 2.
-            self.init(shape: .exponential, a: p50 / 0.6931471805599453, b: 0)
-        case .lognormal:
-            let p99 = latency.p99.seconds
-            if p50 > 0, p99 > p50 {
-                // p99 = e^(μ + z₀.₉₉·σ) with z₀.₉₉ = 2.3263478740408408.
-                self.init(shape: .lognormal, a: log(p50), b: log(p99 / p50) / 2.3263478740408408)
-            } else {
-                self.init(shape: .constant, a: p50, b: 0)
-            }
+    init(_ time: ServiceTime) {
+        switch time.shape {
+        case .constant: self.init(shape: .constant, a: time.mean, b: 0)
+        case .exponential: self.init(shape: .exponential, a: time.mean, b: 0)
+        case .lognormal: self.init(shape: .lognormal, a: time.mu, b: time.sigma)
         }
     }
 
@@ -50,17 +40,27 @@ struct SimComponent {
     var instances: Int32
     /// First instance's index in the engine's per-instance arrays.
     var firstInstance: Int32
+    /// Servers per instance; for a partitioned topic or queue, its partitions (one instance).
     var workers: Int32
     /// Waiting requests allowed per instance; `Int32.max` when unbounded.
     var queueLimit: Int32
+    /// Own service time; for a partitioned channel, a partition's constant 1 / throughput.
     var sampler: ServiceSampler
+    /// For a partitioned channel: the channel's own latency, a pure delay after the partition
+    /// is released (it occupies nothing).
+    var delay: ServiceSampler
+    var partitioned: Bool
     var balancing: LoadBalancing
     /// Token-bucket refill rate; 0 when the component has no rate limit.
     var rateLimit: Double
     var isChannel: Bool
+    /// A queue gives each message to one consumer; a topic to every consumer.
+    var isQueue: Bool
     var isCache: Bool
     var maxDeliveries: Int32
     var deadLetter: Bool
+    /// Most deliveries it processes at once (the core's `consumerLimit`); `Int32.max` when not limited.
+    var deliveryLimit: Int32
 }
 
 /// Caller-side settings of one declared call (shared by every plan that uses it).
@@ -70,8 +70,13 @@ struct SimCall {
     var timeout: Double
     var retries: Int32
     var backoff: Backoff
+    /// Decorrelated jitter's base and cap (the other policies read `bounds`).
     var base: Double
     var cap: Double
+    /// The core's longest backoff before retry n (`Call.backoffBound`) is
+    /// `Engine.backoffBounds[boundStart + min(n, boundCount − 1)]`.
+    var boundStart: Int32
+    var boundCount: Int32
     /// Retries earned per first attempt; a negative value means no budget.
     var budget: Double
     var hasBreaker: Bool
@@ -83,16 +88,19 @@ struct SimCall {
     var minimumCalls: Int32
     var trials: Int32
 
-    init(caller: Int32, callee: Int32, timeout: Double, retries: Int32, backoff: Backoff, base: Double, cap: Double,
-         budget: Double, breaker: CircuitBreaker?) {
+    init(caller: Int32, callee: Int32, call: Call?, boundStart: Int32, boundCount: Int32) {
         self.caller = caller
         self.callee = callee
-        self.timeout = timeout
-        self.retries = retries
-        self.backoff = backoff
-        self.base = base
-        self.cap = cap
-        self.budget = budget
+        timeout = call?.timeout.map { $0.seconds.isFinite && $0.seconds >= 0 ? $0.seconds : .infinity } ?? .infinity
+        retries = Int32(clamping: max(0, call?.retries ?? 0))
+        backoff = call?.backoff ?? .none
+        let base = call?.backoffBase.seconds ?? 0, cap = call?.backoffCap.seconds ?? 0
+        self.base = base.isFinite ? max(0, base) : 0
+        self.cap = cap.isFinite ? max(0, cap) : 0
+        self.boundStart = boundStart
+        self.boundCount = boundCount
+        budget = call?.retryBudget ?? -1
+        let breaker = call?.circuitBreaker
         hasBreaker = breaker != nil
         threshold = breaker?.failureThreshold ?? 1
         window = max(1e-3, breaker?.window.seconds ?? 10)
@@ -111,6 +119,8 @@ struct Step {
     /// End (exclusive, absolute step index) of the batch this step belongs to.
     var batchEnd: Int32
     var isAsync: Bool
+    /// The step belongs to a `parallel` group (its copies run concurrently even in a group of one).
+    var parallel: Bool
     var optional: Bool
     var whole: Int32
     var fraction: Double
@@ -124,11 +134,15 @@ struct Step {
     var onMissProbability: Double
 }
 
-/// The model flattened into arrays for the event loop.
+/// The semantic core's meaning of the model (`SemanticModel`) flattened into arrays for the
+/// event loop. Nothing here interprets the model: plans, copies, skips, cache misses, consumers,
+/// delivery shares, cycle cuts, partitions, consumer limits and service-time fits are the core's.
 struct CompiledModel {
     var components: [SimComponent]
     var names: [String]
     var calls: [SimCall]
+    /// Backoff bounds of every call (see `SimCall.boundStart`).
+    var backoffBounds: [Double]
     var steps: [Step]
     /// Plan `p` is steps `planStart[p] ..< planStart[p + 1]`. Plan `c` (for each component index c)
     /// makes all of that component's calls; flow hops that make only the call to the next hop follow.
@@ -139,28 +153,45 @@ struct CompiledModel {
     var flowEntry: [Int32]
     var flowPlan: [Int32]
     var flowRate: [Double]
+    /// Each flow's SLO: its own fields, missing ones from `requirements.slo` (the core's merge).
+    var flowSLO: [ServiceLevel?]
     var totalInstances: Int
 
-    init(model: Model) {
-        let index = model.componentIndex
+    /// Retry bounds kept per call; later retries reuse the last (the cap is reached long before).
+    static let boundTable = 64
+
+    init(semantics: SemanticModel) {
+        let model = semantics.model
+        let graph = semantics.graph
         var components: [SimComponent] = []
         var allConsumers: [[Int32]] = []
         var first: Int32 = 0
-        for component in model.components {
-            let instances = Int32(clamping: max(1, component.instances))
+        for (c, component) in model.components.enumerated() {
+            let partitions = semantics.partitions[c]
+            let throughput = semantics.partitionThroughput[c]
+            let partitioned = partitions != nil && throughput != nil
+            let instances: Int32 = partitioned ? 1 : Int32(clamping: max(1, component.instances))
+            let workers: Int32 = partitioned ? Int32(clamping: max(1, partitions ?? 1)) : Int32(clamping: max(1, component.workers))
+            let own = ServiceSampler(semantics.service[c])
             var consumers: [Int32] = []
-            for name in component.consumers {
-                if let c = index[name] { consumers.append(Int32(c)) }
+            for e in graph.outgoing(c) where graph.edges[e].kind == .delivery && !graph.edges[e].closesCycle {
+                consumers.append(Int32(graph.edges[e].target))
+            }
+            var limit = Int32.max
+            if let consumerLimit = semantics.consumerLimit[c] {
+                let servers = Int64(max(1, component.instances)) * Int64(max(1, component.workers))
+                if Int64(consumerLimit) < servers { limit = Int32(clamping: max(1, consumerLimit)) }
             }
             components.append(SimComponent(
-                instances: instances, firstInstance: first, workers: Int32(clamping: max(1, component.workers)),
+                instances: instances, firstInstance: first, workers: workers,
                 queueLimit: component.queueLimit.map { Int32(clamping: max(0, $0)) } ?? Int32.max,
-                sampler: ServiceSampler(component.latency), balancing: component.loadBalancing,
-                rateLimit: component.rateLimit?.perSecond ?? 0,
-                isChannel: component.kind.category == .channel || component.kind.category == .broker,
+                sampler: partitioned ? ServiceSampler(.constant(1 / (throughput ?? 1))) : own,
+                delay: own, partitioned: partitioned, balancing: component.loadBalancing,
+                rateLimit: component.rateLimit.map { $0.perSecond.isFinite ? max(0, $0.perSecond) : 0 } ?? 0,
+                isChannel: component.kind.isMessaging, isQueue: component.kind == .queue,
                 isCache: component.kind.category == .cache,
                 maxDeliveries: Int32(clamping: max(1, component.maxDeliveries)),
-                deadLetter: component.deadLetter ?? false))
+                deadLetter: component.deadLetter ?? false, deliveryLimit: limit))
             allConsumers.append(consumers)
             first += instances
         }
@@ -169,122 +200,88 @@ struct CompiledModel {
         self.names = model.components.map(\.name)
         totalInstances = Int(first)
 
-        // Declared calls, numbered in component order then call order.
+        // One simulator call per call edge of the graph.
         var calls: [SimCall] = []
-        var callId: [[Int32]] = []
-        for (c, component) in model.components.enumerated() {
-            var ids: [Int32] = []
-            for call in component.calls {
-                guard let callee = index[call.to] else { ids.append(-1); continue }
-                ids.append(Int32(calls.count))
-                calls.append(SimCall(
-                    caller: Int32(c), callee: Int32(callee), timeout: call.timeout?.seconds ?? .infinity,
-                    retries: Int32(clamping: max(0, call.retries)), backoff: call.backoff,
-                    base: max(0, call.backoffBase.seconds), cap: max(0, call.backoffCap.seconds),
-                    budget: call.retryBudget ?? -1, breaker: call.circuitBreaker))
-            }
-            callId.append(ids)
+        var bounds: [Double] = []
+        var callOfEdge = [Int32](repeating: -1, count: graph.edges.count)
+        func addCall(caller: Int, callee: Int, call: Call?) -> Int32 {
+            let start = Int32(bounds.count)
+            let retries = max(0, call?.retries ?? 0)
+            let count = min(retries, Self.boundTable)
+            for n in 0..<count { bounds.append(call?.backoffBound(beforeRetry: n) ?? 0) }
+            calls.append(SimCall(caller: Int32(caller), callee: Int32(callee), call: call, boundStart: start,
+                                 boundCount: Int32(count)))
+            return Int32(calls.count - 1)
+        }
+        for (e, edge) in graph.edges.enumerated() where edge.kind != .delivery {
+            callOfEdge[e] = addCall(caller: edge.source, callee: edge.target, call: semantics.call(e))
         }
 
         var steps: [Step] = []
         var planStart: [Int32] = []
-        func emit(_ planSteps: [Step]) {
-            let offset = Int32(steps.count)
-            planStart.append(offset)
-            for var step in planSteps {
-                step.batchEnd += offset
-                steps.append(step)
+        func emit(_ batches: [(edges: [Int], parallel: Bool)], childPlan: (Int) -> Int32) {
+            let offset = steps.count
+            planStart.append(Int32(offset))
+            var positionOfEdge: [Int: (position: Int, batch: Int)] = [:]
+            for (b, batch) in batches.enumerated() {
+                let end = Int32(steps.count + batch.edges.count)
+                for e in batch.edges {
+                    let edge = graph.edges[e]
+                    var onMissStep: Int32 = -1
+                    var onMissProbability = -1.0
+                    if let lookup = edge.missLookup, let earlier = positionOfEdge[lookup], earlier.batch < b {
+                        onMissStep = Int32(earlier.position)
+                    } else if edge.missLookup != nil || edge.missProbability < 1 {
+                        onMissProbability = edge.missProbability
+                    }
+                    positionOfEdge[e] = (steps.count - offset, b)
+                    let copies = Copies(edge.copies)
+                    steps.append(Step(
+                        call: callOfEdge[e], callee: Int32(edge.target), childPlan: childPlan(e), batchEnd: end,
+                        isAsync: edge.mode == .async, parallel: batch.parallel, optional: edge.optional,
+                        whole: Int32(clamping: copies.whole), fraction: copies.fraction, skip: edge.skip,
+                        hit: edge.hit ?? -1, onMissStep: onMissStep, onMissProbability: onMissProbability))
+                }
             }
         }
-        let isCache = components.map(\.isCache)
         // Plans 0..<n: every call of component c, callees continuing with their own plan.
-        for (c, component) in model.components.enumerated() {
-            let chosen = component.calls.indices.filter { callId[c][$0] >= 0 }
-            emit(Self.plan(component: component, chosen: chosen, ids: callId[c], index: index, isCache: isCache,
-                           childPlan: { Int32(index[component.calls[$0].to] ?? 0) }))
+        for c in model.components.indices {
+            emit(semantics.plans[c].batches.map { ($0.edges, $0.isParallel) }) { Int32(graph.edges[$0].target) }
         }
         // Each flow hop before the last makes only the call to the next hop; the last hop
         // follows its component's own plan.
         var flowPlan: [Int32] = []
-        for flow in model.flows {
-            let path = flow.path.compactMap { index[$0] }
-            guard let last = path.last else { flowPlan.append(0); continue }
+        var flowEntry: [Int32] = []
+        for flow in semantics.flows {
+            let hops = flow.hops
+            flowEntry.append(Int32(hops[0]))
             let firstHopPlan = Int32(planStart.count)
-            var plans: [Int32] = (0..<(path.count - 1)).map { firstHopPlan + Int32($0) }
-            plans.append(Int32(last))
+            var plans: [Int32] = (0..<(hops.count - 1)).map { firstHopPlan + Int32($0) }
+            plans.append(Int32(hops[hops.count - 1]))
             flowPlan.append(plans[0])
-            for hop in 0..<(path.count - 1) {
-                let caller = path[hop], next = path[hop + 1]
-                let component = model.components[caller]
+            for hop in 0..<(hops.count - 1) {
                 let child = plans[hop + 1]
-                if let position = component.calls.firstIndex(where: { $0.to == model.components[next].name }),
-                   callId[caller][position] >= 0 {
-                    emit(Self.plan(component: component, chosen: [position], ids: callId[caller], index: index,
-                                   isCache: isCache, childPlan: { _ in child }))
+                if let e = flow.hopEdges[hop] {
+                    emit([([e], graph.edges[e].parallel != nil)]) { _ in child }
                 } else {
-                    // The route names a hop the caller does not declare: call it with defaults.
-                    let id = Int32(calls.count)
-                    calls.append(SimCall(caller: Int32(caller), callee: Int32(next), timeout: .infinity, retries: 0,
-                                         backoff: .none, base: 0, cap: 0, budget: -1, breaker: nil))
-                    emit([Step(call: id, callee: Int32(next), childPlan: child, batchEnd: 1, isAsync: false,
-                               optional: false, whole: 1, fraction: 0, skip: 0, hit: -1,
-                               onMissStep: -1, onMissProbability: -1)])
+                    // The route names a hop the caller does not declare: a default sync call.
+                    let id = addCall(caller: hops[hop], callee: hops[hop + 1], call: nil)
+                    planStart.append(Int32(steps.count))
+                    steps.append(Step(call: id, callee: Int32(hops[hop + 1]), childPlan: child, batchEnd: Int32(steps.count + 1),
+                                      isAsync: false, parallel: false, optional: false, whole: 1, fraction: 0, skip: 0,
+                                      hit: -1, onMissStep: -1, onMissProbability: -1))
                 }
             }
         }
         planStart.append(Int32(steps.count))
         self.calls = calls
+        self.backoffBounds = bounds
         self.steps = steps
         self.planStart = planStart
-        self.flowNames = model.flows.map(\.name)
-        self.flowEntry = model.flows.map { Int32(index[$0.entry] ?? 0) }
+        self.flowNames = semantics.flows.map(\.name)
+        self.flowEntry = flowEntry
         self.flowPlan = flowPlan
-        self.flowRate = model.flows.map { max(0, $0.rate.perSecond) }
-    }
-
-    /// Steps for the chosen calls of one component: parallel groups gathered at their first
-    /// member's position, cache-aside calls linked to the cache lookup they depend on.
-    private static func plan(component: Component, chosen: [Int], ids: [Int32], index: [String: Int],
-                             isCache cacheFlags: [Bool], childPlan: (Int) -> Int32) -> [Step] {
-        var batches: [[Int]] = []
-        var groupBatch: [String: Int] = [:]
-        for position in chosen {
-            if let group = component.calls[position].parallel {
-                if let b = groupBatch[group] { batches[b].append(position); continue }
-                groupBatch[group] = batches.count
-            }
-            batches.append([position])
-        }
-        var result: [Step] = []
-        var stepOf: [String: (step: Int, batch: Int)] = [:]
-        // batchEnd is relative to the plan here; `emit` makes it absolute.
-        for (b, batch) in batches.enumerated() {
-            let end = result.count + batch.count
-            for position in batch {
-                let call = component.calls[position]
-                let callee = index[call.to] ?? 0
-                let isCache = cacheFlags[callee]
-                var onMissStep: Int32 = -1
-                var onMissProbability = -1.0
-                if let cache = call.onMiss {
-                    if let earlier = stepOf[cache], earlier.batch < b {
-                        onMissStep = Int32(earlier.step)
-                    } else {
-                        let lookup = component.calls.first { $0.to == cache }
-                        onMissProbability = 1 - (lookup?.hitRatio ?? 0)
-                    }
-                }
-                let perRequest = max(0, call.perRequest)
-                if isCache, stepOf[call.to] == nil { stepOf[call.to] = (result.count, b) }
-                result.append(Step(
-                    call: ids[position], callee: Int32(callee), childPlan: childPlan(position), batchEnd: Int32(end),
-                    isAsync: call.mode == .async, optional: call.optional,
-                    whole: Int32(clamping: Int(perRequest.rounded(.down))), fraction: perRequest - perRequest.rounded(.down),
-                    skip: isCache ? 0 : min(1, max(0, call.hitRatio ?? 0)),
-                    hit: isCache ? min(1, max(0, call.hitRatio ?? 0)) : -1,
-                    onMissStep: onMissStep, onMissProbability: onMissProbability))
-            }
-        }
-        return result
+        self.flowRate = LoadTimeline(flows: model.flows).averages
+        self.flowSLO = semantics.flows.map(\.slo)
     }
 }

@@ -29,8 +29,15 @@ struct ComponentState {
     var latencyFactor: Double = 1
     var errorRate: Double = 0
     var cursor: Int32 = 0
+    /// A queue's turn among its consumers.
+    var consumerCursor: Int32 = 0
     var tokens: Double = 0
     var lastRefill: Double = 0
+    /// Deliveries being processed, and the FIFO of deliveries waiting in the broker, when the
+    /// consumer group's parallelism is limited by partitions.
+    var deliveries: Int32 = 0
+    var backlogHead: Int32 = -1
+    var backlogTail: Int32 = -1
 }
 
 /// Per-instance state: workers busy and a FIFO of waiting requests linked through the pool.
@@ -67,6 +74,8 @@ struct FlowCounters {
     var errors: Int = 0
     var timeouts: Int = 0
     var rejected: Int = 0
+    /// Of `rejected`: refused at the in-flight cap.
+    var overloadRejected: Int = 0
     var latencySum: Double = 0
     var latencies = LatencyRecorder(subBits: 10)
 }
@@ -91,4 +100,16 @@ struct MessageCounters {
     var redelivered: Int = 0
     var deadLettered: Int = 0
     var lost: Int = 0
+    /// Messages not taken because the simulation reached its in-flight cap (also in `lost`).
+    var lostToOverload: Int = 0
+}
+
+/// When the in-flight cap was first reached, where, and how much was refused.
+struct OverloadCounters {
+    var at: Double?
+    var component = 0
+    var queued = 0
+    var busy = 0
+    /// Flow requests and messages refused at the cap.
+    var refused = 0
 }

@@ -11,8 +11,8 @@ extension Engine {
                 return
             }
             let step = steps[Int(s)]
-            if step.batchEnd == s + 1 && !step.isAsync {
-                // A sequential call: one copy at a time.
+            if step.batchEnd == s + 1 && !step.isAsync && !step.parallel {
+                // A sequential call outside a parallel group: one copy at a time.
                 if requests[Int(r)].copiesLeft == 0 {
                     let copies = self.copies(of: s, for: r)
                     if copies == 0 {
@@ -26,7 +26,7 @@ extension Engine {
                 firstAttempt(parent: r, step: s)
                 return
             }
-            // A parallel batch (or async publishes): everything at once. No answer can arrive
+            // A parallel group, even of one call (or async publishes): every copy at once. No answer can arrive
             // before this returns (fast failures go through the event queue), so `pending` is set last.
             var pending: Int32 = 0
             var k = s
@@ -68,7 +68,7 @@ extension Engine {
 
     /// A fire-and-forget message from `r`: to a topic or queue, or a one-way request.
     func publish(from r: Int32, step s: Int32) {
-        let m = allocate()
+        guard let m = allocateMessage() else { return }
         requests[Int(m)].role = .oneWay
         requests[Int(m)].flow = requests[Int(r)].flow
         requests[Int(m)].component = steps[Int(s)].callee
@@ -196,16 +196,17 @@ extension Engine {
         return true
     }
 
-    /// The wait before retry number `attempt + 1` (Brooker, "Exponential Backoff And Jitter", 2015).
+    /// The wait before retry number `attempt + 1` (Brooker, "Exponential Backoff And Jitter", 2015),
+    /// drawn under the core's bound `Call.backoffBound(beforeRetry:)`.
     func backoff(_ call: Int32, attempt: Int32, previous: Double) -> Double {
         let spec = calls[Int(call)]
-        let exponential = min(spec.cap, spec.base * Double(1 << min(Int(attempt), 60)))
+        guard spec.boundCount > 0 else { return 0 }
+        let bound = backoffBounds[Int(spec.boundStart + min(attempt, spec.boundCount - 1))]
         switch spec.backoff {
         case .none: return 0
-        case .constant: return spec.base
-        case .exponential: return exponential
-        case .fullJitter: return rng.unit() * exponential
-        case .equalJitter: return exponential / 2 + rng.unit() * exponential / 2
+        case .constant, .exponential: return bound
+        case .fullJitter: return rng.unit() * bound
+        case .equalJitter: return bound / 2 + rng.unit() * bound / 2
         case .decorrelatedJitter:
             let last = max(spec.base, previous)
             return min(spec.cap, spec.base + rng.unit() * (3 * last - spec.base))

@@ -130,11 +130,36 @@ extension Engine {
         requests[Int(r)].holdsWorker = true
         requests[Int(r)].since = now
         var service = components[Int(c)].sampler.sample(&rng, normals: normals)
+        if _slowPath(components[Int(c)].partitioned) {
+            // A partition: busy 1 / throughput, then the channel's own latency (see `partitionDone`;
+            // a latency fault slows that delay, not the partition). The answer is not known yet,
+            // so `answersInTime` must not skip the caller's timeout.
+            counters[Int(c)].serviceSum += service
+            lastServiceEnd = .infinity
+            events.schedule(.partitionDone, at: now + service, target: r, gen: requests[Int(r)].gen)
+            return
+        }
         let factor = state[Int(c)].latencyFactor
         if factor != 1 { service *= factor }
         counters[Int(c)].serviceSum += service
         lastServiceEnd = now + service
         events.schedule(.serviceDone, at: lastServiceEnd, target: r, gen: requests[Int(r)].gen)
+    }
+
+    /// A partitioned channel's partition is done with a message: the partition is released and the
+    /// acknowledgement follows after the channel's own latency, a delay that occupies nothing.
+    func partitionDone(_ r: Int32) {
+        let c = requests[Int(r)].component
+        let i = requests[Int(r)].instance
+        counters[Int(c)].busyArea += now - requests[Int(r)].since
+        instances[Int(i)].busy &-= 1
+        counters[Int(c)].busy &-= 1
+        requests[Int(r)].holdsWorker = false
+        var delay = components[Int(c)].delay.sample(&rng, normals: normals)
+        let factor = state[Int(c)].latencyFactor
+        if factor != 1 { delay *= factor }
+        events.schedule(.serviceDone, at: now + delay, target: r, gen: requests[Int(r)].gen)
+        startWaiting(instance: i, component: c)
     }
 
     @inline(__always)

@@ -21,6 +21,10 @@ extension Engine {
         let role = requests[Int(r)].role
         // Children first with a plain branch: most requests are call attempts.
         if _fastPath(role == .child) {
+            // A sync publish the broker accepted delivers whether or not the publisher still waits.
+            if _slowPath(components[Int(c)].isChannel), failure == .none {
+                deliver(topic: c, flow: requests[Int(r)].flow)
+            }
             let parent = requests[Int(r)].parent
             if parent >= 0 {
                 requests[Int(r)].parent = -1
@@ -47,6 +51,7 @@ extension Engine {
             }
         case .delivery:
             delivered(r, failure)
+            if components[Int(c)].deliveryLimit != Int32.max { deliveryEnded(consumer: c) }
         }
         release(r)
         if holds { startWaiting(instance: i, component: c) }
@@ -76,22 +81,71 @@ extension Engine {
         }
     }
 
-    /// A topic or queue accepted a message: one delivery to each consumer.
+    /// A topic or queue accepted a message: a topic delivers it to every consumer, a queue to one
+    /// (in turn, an even split).
     func deliver(topic: Int32, flow: Int32) {
         var k = consumerStart[Int(topic)]
-        let last = consumerStart[Int(topic) + 1]
+        var last = consumerStart[Int(topic) + 1]
+        if k == last { return }
+        if components[Int(topic)].isQueue {
+            var next = state[Int(topic)].consumerCursor + 1
+            if next >= last - k { next = 0 }
+            state[Int(topic)].consumerCursor = next
+            k += next
+            last = k + 1
+        }
         while k < last {
             let consumer = consumerList[Int(k)]
             k &+= 1
-            let d = allocate()
+            guard let d = allocateMessage() else { continue }
             requests[Int(d)].role = .delivery
             requests[Int(d)].flow = flow
             requests[Int(d)].callStep = topic
             requests[Int(d)].component = consumer
             requests[Int(d)].plan = consumer
             requests[Int(d)].step = planStart[Int(consumer)]
-            arrive(d)
+            admit(delivery: d)
         }
+    }
+
+    /// Hands a delivery to its consumer, or keeps it in the broker while the consumer group already
+    /// processes as many messages as it has partitions (the core's `consumerLimit`).
+    @inline(__always)
+    func admit(delivery d: Int32) {
+        let c = requests[Int(d)].component
+        if components[Int(c)].deliveryLimit == Int32.max {
+            arrive(d)
+            return
+        }
+        if state[Int(c)].deliveries < components[Int(c)].deliveryLimit {
+            state[Int(c)].deliveries &+= 1
+            arrive(d)
+            return
+        }
+        // Waiting in the broker counts as the consumer's queue (its wait before a worker).
+        requests[Int(d)].since = now
+        counters[Int(c)].queued &+= 1
+        if counters[Int(c)].queued > counters[Int(c)].maxQueued { counters[Int(c)].maxQueued = counters[Int(c)].queued }
+        requests[Int(d)].next = -1
+        let tail = state[Int(c)].backlogTail
+        if tail >= 0 { requests[Int(tail)].next = d } else { state[Int(c)].backlogHead = d }
+        state[Int(c)].backlogTail = d
+    }
+
+    /// A delivery at a partition-limited consumer ended: the next message waiting in the broker goes.
+    func deliveryEnded(consumer c: Int32) {
+        state[Int(c)].deliveries &-= 1
+        let d = state[Int(c)].backlogHead
+        guard d >= 0 else { return }
+        state[Int(c)].backlogHead = requests[Int(d)].next
+        if state[Int(c)].backlogHead < 0 { state[Int(c)].backlogTail = -1 }
+        state[Int(c)].deliveries &+= 1
+        counters[Int(c)].queued &-= 1
+        let waited = now - requests[Int(d)].since
+        counters[Int(c)].queueArea += waited
+        arrive(d)
+        // `arrive` restarted the clock: add the time in the broker to the wait it will record.
+        counters[Int(c)].waitSum += waited
     }
 
     /// A consumer finished a delivery: acknowledged, redelivered, or dead-lettered.
@@ -104,7 +158,7 @@ extension Engine {
         let deliveries = requests[Int(r)].attempt + 1
         if deliveries < components[Int(topic)].maxDeliveries {
             messages.redelivered &+= 1
-            let d = allocate()
+            guard let d = allocateMessage() else { return }
             requests[Int(d)].role = .delivery
             requests[Int(d)].flow = requests[Int(r)].flow
             requests[Int(d)].callStep = topic
@@ -113,7 +167,7 @@ extension Engine {
             requests[Int(d)].component = consumer
             requests[Int(d)].plan = consumer
             requests[Int(d)].step = planStart[Int(consumer)]
-            arrive(d)
+            admit(delivery: d)
         } else if components[Int(topic)].deadLetter {
             messages.deadLettered &+= 1
         } else {

@@ -25,6 +25,7 @@ final class Engine {
     // Static tables, copied into flat buffers for unchecked access.
     let components: FlatBuffer<SimComponent>
     let calls: FlatBuffer<SimCall>
+    let backoffBounds: FlatBuffer<Double>
     let steps: FlatBuffer<Step>
     let planStart: FlatBuffer<Int32>
     /// Consumers of topic t are `consumerList[consumerStart[t] ..< consumerStart[t + 1]]`.
@@ -35,6 +36,10 @@ final class Engine {
     var requests: FlatBuffer<Request>
     var freeList: Int32 = -1
     var live = 0
+    /// Most requests, attempts and messages alive at once before new flow requests and messages
+    /// are refused (`SimulationOptions.maxInFlight`): memory stays bounded whatever the load.
+    let cap: Int
+    var overload = OverloadCounters()
     let state: FlatBuffer<ComponentState>
     let instances: FlatBuffer<InstanceState>
     let breakers: FlatBuffer<BreakerState>
@@ -57,10 +62,15 @@ final class Engine {
     /// Latencies of the current interval at 3% resolution, enough for a plotted p99.
     var intervalLatencies = LatencyRecorder(subBits: 5)
     var series: [SeriesPoint] = []
+    /// Per series point, the component with the most queued requests (-1 when none queued).
+    var mostQueuedAt: [Int32] = []
+    /// 1, or k when 1/k of the load runs on 1/k of the servers (see `LoadScaling`).
+    var scale = 1
     var intervalStart: Double = 0
 
-    init(compiled: CompiledModel, scenario: ResolvedScenario, seed: UInt64, interval: Double) {
+    init(compiled: CompiledModel, scenario: ResolvedScenario, seed: UInt64, interval: Double, cap: Int) {
         self.compiled = compiled
+        self.cap = max(1, cap)
         self.scenario = scenario
         self.end = scenario.duration
         self.interval = interval
@@ -68,6 +78,7 @@ final class Engine {
         events = EventQueue(capacity: 1024)
         components = Self.buffer(compiled.components)
         calls = Self.buffer(compiled.calls)
+        backoffBounds = Self.buffer(compiled.backoffBounds)
         steps = Self.buffer(compiled.steps)
         planStart = Self.buffer(compiled.planStart)
         var starts: [Int32] = [0]
@@ -98,6 +109,7 @@ final class Engine {
         normals.release()
         components.release()
         calls.release()
+        backoffBounds.release()
         steps.release()
         planStart.release()
         consumerStart.release()
@@ -129,11 +141,11 @@ final class Engine {
     /// with the fraction of simulated time done.
     func run(progress: ((Double) -> Void)?) {
         for f in 0..<compiled.flowNames.count {
-            flowRate[f] = compiled.flowRate[f]
+            flowRate[f] = compiled.flowRate[f] / Double(scale)
             scheduleArrival(flow: Int32(f))
         }
-        for (i, step) in scenario.steps.enumerated() {
-            control.schedule(.loadStep, at: step.at, target: Int32(i))
+        for (i, change) in scenario.timeline.changes.enumerated() {
+            control.schedule(.loadStep, at: change.at, target: Int32(i))
         }
         for (i, fault) in scenario.faults.enumerated() {
             control.schedule(.faultStart, at: fault.at, target: Int32(i))
@@ -190,6 +202,8 @@ final class Engine {
                 send(r)
             case .failFast:
                 finish(r)
+            case .partitionDone:
+                partitionDone(r)
             case .tick, .loadStep, .faultStart, .faultEnd:
                 break
             }
@@ -224,6 +238,41 @@ final class Engine {
         freeList = r
     }
 
+    /// A slot for a message (a publish or a delivery), or nil when the in-flight cap is reached:
+    /// the message is lost to overload.
+    @inline(__always)
+    func allocateMessage() -> Int32? {
+        if _slowPath(live >= cap) {
+            noteOverload()
+            messages.lost &+= 1
+            messages.lostToOverload &+= 1
+            return nil
+        }
+        return allocate()
+    }
+
+    /// Records the first moment the cap was reached, and the component holding the most queued
+    /// requests then (the one that cannot keep up).
+    func noteOverload() {
+        overload.refused &+= 1
+        if overload.at != nil { return }
+        overload.at = now
+        // The most queued requests; without queues, the largest fraction of busy servers.
+        var worst = 0
+        var most = (queued: -1, busy: -1.0)
+        for c in 0..<components.count {
+            let servers = Double(components[c].instances) * Double(max(1, components[c].workers))
+            let held = (queued: counters[c].queued, busy: Double(counters[c].busy) / servers)
+            if held.queued > most.queued || (held.queued == most.queued && held.busy > most.busy) {
+                most = held
+                worst = c
+            }
+        }
+        overload.component = worst
+        overload.queued = counters[worst].queued
+        overload.busy = counters[worst].busy
+    }
+
     // MARK: Load
 
     @inline(__always)
@@ -238,6 +287,14 @@ final class Engine {
         scheduleArrival(flow: f)
         flows[Int(f)].offered &+= 1
         current.offered &+= 1
+        if _slowPath(live >= cap) {
+            // Over the in-flight cap: the request is refused without taking memory.
+            noteOverload()
+            flows[Int(f)].rejected &+= 1
+            flows[Int(f)].overloadRejected &+= 1
+            current.rejected &+= 1
+            return
+        }
         let r = allocate()
         requests[Int(r)].role = .root
         requests[Int(r)].flow = f
@@ -250,9 +307,9 @@ final class Engine {
     }
 
     func applyLoadStep(_ index: Int) {
-        let step = scenario.steps[index]
-        for f in 0..<compiled.flowNames.count where step.flows == nil || step.flows == f {
-            let rate = step.rate(forFlow: f, averages: compiled.flowRate)
+        let rates = scenario.timeline.changes[index].rates
+        for f in 0..<compiled.flowNames.count where f < rates.count {
+            let rate = rates[f] / Double(scale)
             if rate != flowRate[f] {
                 flowRate[f] = rate
                 flowGen[f] &+= 1
@@ -265,10 +322,16 @@ final class Engine {
 
     func tick(progress: ((Double) -> Void)?) {
         var queued = 0, busy = 0
+        var most: Int32 = -1, mostQueued = 0
         for c in 0..<components.count {
             queued += counters[c].queued
             busy += counters[c].busy
+            if counters[c].queued > mostQueued {
+                mostQueued = counters[c].queued
+                most = Int32(c)
+            }
         }
+        mostQueuedAt.append(most)
         let p99 = intervalLatencies.value(atPercentile: 99)
         series.append(SeriesPoint(
             time: now, offered: current.offered, goodput: current.succeeded, errors: current.errors,

@@ -11,6 +11,9 @@ enum EventKind: UInt8 {
     /// Request `target` fails at once (component down, rejected); replies through the event queue
     /// so that chains of immediate failures never recurse.
     case failFast
+    /// Request `target` finished its partition's time at a partitioned topic or queue; the
+    /// channel's own latency (a pure delay) follows.
+    case partitionDone
     /// End of one time-series interval.
     case tick
     /// Load step number `target` takes effect.

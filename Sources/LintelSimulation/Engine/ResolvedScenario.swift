@@ -1,26 +1,8 @@
 import LintelModel
 
-/// A scenario with component and flow names resolved to indices.
+/// A scenario with component names resolved to indices. The load over time is the core's
+/// `LoadTimeline` (this type does no step arithmetic of its own).
 struct ResolvedScenario: Sendable {
-    struct Step: Sendable {
-        var at: Double
-        /// The flow the step changes; nil for all flows.
-        var flows: Int?
-        var rate: Double?
-        var scale: Double?
-
-        /// The rate of flow `f` from this step on: the total split by the flows' average rates,
-        /// or the flow's average times the scale.
-        func rate(forFlow f: Int, averages: [Double]) -> Double {
-            if let scale { return max(0, averages[f] * scale) }
-            guard let rate else { return averages[f] }
-            if flows != nil { return max(0, rate) }
-            let total = averages.reduce(0, +)
-            let share = total > 0 ? averages[f] / total : 1 / Double(max(1, averages.count))
-            return max(0, rate * share)
-        }
-    }
-
     struct Fault: Sendable {
         var at: Double
         var end: Double
@@ -34,23 +16,21 @@ struct ResolvedScenario: Sendable {
 
     var name: String
     var duration: Double
-    var steps: [Step]
+    /// Every flow's rate at each change of load.
+    var timeline: LoadTimeline
     var faults: [Fault]
 
     init(scenario: Scenario, model: Model, duration: Double?) throws(SimulationError) {
         let components = model.componentIndex
-        var flows: [String: Int] = [:]
-        for (i, flow) in model.flows.enumerated() { flows[flow.name] = i }
         name = scenario.name
         self.duration = duration ?? scenario.duration.seconds
         guard self.duration.isFinite, self.duration > 0 else { throw .invalidDuration(self.duration) }
-        steps = try scenario.load.sorted { $0.at < $1.at }.map { step throws(SimulationError) in
-            var index: Int?
-            if let flow = step.flow {
-                guard let i = flows[flow] else { throw .unknownFlow(flow) }
-                index = i
+        do {
+            timeline = try LoadTimeline(flows: model.flows, scenario: scenario)
+        } catch {
+            switch error {
+            case .unknownFlow(let flow): throw .unknownFlow(flow)
             }
-            return Step(at: max(0, step.at.seconds), flows: index, rate: step.rate?.perSecond, scale: step.scale)
         }
         faults = try scenario.faults.map { fault throws(SimulationError) in
             guard let c = components[fault.component] else { throw .unknownComponent(fault.component) }

@@ -71,13 +71,17 @@ extension Engine {
 
     /// The ring's heap event fired: expire what is due, then re-arm at the next live deadline.
     func expireTimeouts(call: Int32) {
-        timeouts[Int(call)].armed = false
+        // Stays armed while expiring: a timed-out copy can start the next copy (or a retry with no
+        // backoff) of the same call, whose entry joins the ring behind earlier live deadlines. The
+        // event is re-armed below at the earliest live deadline, not at the newcomer's.
+        timeouts[Int(call)].armed = true
         while let entry = timeouts[Int(call)].first, entry.deadline <= now {
             timeouts[Int(call)].removeFirst()
             if waiting(entry) { timedOut(entry.child) }
         }
         while let entry = timeouts[Int(call)].first, !waiting(entry) { timeouts[Int(call)].removeFirst() }
-        if let entry = timeouts[Int(call)].first, !timeouts[Int(call)].armed {
+        timeouts[Int(call)].armed = false
+        if let entry = timeouts[Int(call)].first {
             timeouts[Int(call)].armed = true
             events.schedule(.timeout, at: entry.deadline, target: call)
         }

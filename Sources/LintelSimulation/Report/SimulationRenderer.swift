@@ -63,6 +63,10 @@ public enum SimulationRenderer {
         var out: [String] = []
         let title = "Simulation of \(r.system), scenario \(r.scenario) (seed \(r.seed), \(n(r.duration)) s simulated, \(r.events) events)"
         out.append(markdown ? "# " + title : title)
+        if r.scale > 1 {
+            out.append("Scaled run: 1/\(r.scale) of the load on 1/\(r.scale) of the servers (the full run exceeds the time budget); "
+                       + "counts are the sample's × \(r.scale). See docs/simulation.md for the error this makes.")
+        }
         out.append("")
         func section(_ name: String) {
             out.append(markdown ? "## " + name : name)
@@ -92,10 +96,13 @@ public enum SimulationRenderer {
         if r.verdict.outcome != .noFaults { out.append((markdown ? "_" : "") + r.verdict.criterion + (markdown ? "_" : "")) }
         out.append("")
         section("Flows")
-        grid(["flow", "offered/s", "goodput/s", "errors", "timeouts", "rejected", "mean", "p50", "p90", "p99", "p99.9", "max"],
+        out.append("Latency columns cover successful requests only; failed, timed-out and rejected requests count in their own columns and against availability.")
+        out.append("")
+        grid(["flow", "offered/s", "goodput/s", "errors", "timeouts", "rejected", "mean", "p50", "p90", "p99", "p99.9", "max", "SLO"],
              r.flows.map { f in
                  [f.name, n(f.offeredRate, 2), n(f.goodput, 2), "\(f.errors)", "\(f.timeouts)", "\(f.rejections)",
-                  duration(f.meanLatency), duration(f.p50), duration(f.p90), duration(f.p99), duration(f.p999), duration(f.max)]
+                  duration(f.meanLatency), duration(f.p50), duration(f.p90), duration(f.p99), duration(f.p999), duration(f.max),
+                  f.slo.map { $0.breaches.isEmpty ? "met" : "breached: " + $0.breaches.joined(separator: ", ") } ?? "-"]
              })
         section("Components")
         grid(["component", "attempts", "per request", "utilisation", "mean wait", "mean queue", "max queue", "rejected",
@@ -105,13 +112,27 @@ public enum SimulationRenderer {
                   "\(c.maxQueue)", "\(c.rejections)", "\(c.timeouts)", "\(c.shortCircuited)", "\(c.breakerOpenings)",
                   n(c.wastedWork, 1) + "s"]
              })
+        if let reps = r.replications {
+            section("Replications")
+            let outcomes = Dictionary(grouping: reps.outcomes, by: \.rawValue).map { "\($0.value.count) \($0.key)" }.sorted()
+            out.append("\(reps.count) seeds (\(reps.seeds.first ?? 0)–\(reps.seeds.last ?? 0)), run in parallel; mean ± half-width of the 95% "
+                       + "confidence interval (Student t, \(reps.count - 1) degrees of freedom). Verdicts: " + outcomes.joined(separator: ", "))
+            out.append("")
+            func est(_ e: Estimate, _ show: (Double) -> String) -> String { show(e.mean) + " ± " + show(e.halfWidth) }
+            grid(["flow", "goodput/s", "availability", "mean", "p99"], reps.flows.map { f in
+                [f.name, est(f.goodput) { n($0, 2) }, est(f.availability) { percent($0) }, est(f.meanLatency, duration), est(f.p99, duration)]
+            })
+            grid(["component", "utilisation", "mean wait"], reps.components.map { c in
+                [c.name, est(c.utilisation) { percent($0) }, est(c.meanWait, duration)]
+            })
+        }
         section("Calls")
         let retryShare = r.calls.attempts > 0 ? Double(r.calls.retries) / Double(r.calls.attempts) : 0
         out.append("\(r.calls.attempts) attempts, \(r.calls.retries) retries (\(percent(retryShare))), \(r.calls.timeouts) timed out")
         let m = r.messaging
         if m.published > 0 {
             out.append("\(m.published) messages published, \(m.delivered) delivered, \(m.redelivered) redelivered, "
-                       + "\(m.deadLettered) dead-lettered, \(m.lost) lost")
+                       + "\(m.deadLettered) dead-lettered, \(m.lost) lost" + (m.lostToOverload > 0 ? " (\(m.lostToOverload) at the in-flight cap)" : ""))
         }
         return out.joined(separator: "\n") + "\n"
     }

@@ -9,6 +9,14 @@ public struct SimulationReport: Codable, Sendable, Equatable {
     public var seriesInterval: Double
     /// Events the loop processed.
     public var events: UInt64
+    /// 1 for a full simulation. k > 1: the run was too large for the time budget, so 1/k of the load ran
+    /// on 1/k of the servers (`SimulationOptions.maxFlowRequests`); counts are the sample's × k.
+    public var scale: Int
+    /// Set when the in-flight cap was reached: where, when, and what was refused.
+    public var overload: Overload?
+    /// With `--replications N` (N > 1): means and 95% confidence intervals over the N seeds. The rest
+    /// of the report is the first seed's run.
+    public var replications: Replications?
     public var flows: [FlowResult]
     public var components: [ComponentResult]
     public var calls: CallTotals
@@ -30,13 +38,42 @@ public struct FlowResult: Codable, Sendable, Equatable {
     /// Offered and successful requests per second of simulated time.
     public var offeredRate: Double
     public var goodput: Double
-    /// Latency of successful requests: mean, percentiles (HdrHistogram, 3 significant digits) and maximum.
+    /// Of `rejections`: refused because the simulation reached its in-flight cap.
+    public var overloadRejections: Int
+    /// Latency of successful requests only (failed, timed-out and rejected requests are not in it):
+    /// mean, percentiles (HdrHistogram, 3 significant digits) and maximum.
     public var meanLatency: Double
     public var p50: Double
     public var p90: Double
     public var p99: Double
     public var p999: Double
     public var max: Double
+    /// The flow's SLO (its own `slo`, missing fields from `requirements.slo`) against what was measured.
+    public var slo: FlowSLO?
+}
+
+/// A flow's service levels against the simulation.
+public struct FlowSLO: Codable, Sendable, Equatable {
+    /// Targets (nil when neither the flow nor the system sets one).
+    public var availability: Double?
+    public var latencyP50: Double?
+    public var latencyP99: Double?
+    /// Measured: successful requests / offered requests (rejected, failed and timed-out ones count against it).
+    public var measuredAvailability: Double
+    /// What was breached, in words; empty when every target was met.
+    public var breaches: [String]
+}
+
+/// The in-flight cap was reached: the load could not be carried.
+public struct Overload: Codable, Sendable, Equatable {
+    /// Simulated time when the cap was first reached.
+    public var time: Double
+    /// The component holding the most queued requests then (with none queued, the busiest).
+    public var component: String
+    public var queued: Int
+    public var cap: Int
+    /// Flow requests refused and messages lost at the cap, over the whole run.
+    public var refused: Int
 }
 
 /// What happened at one component.
@@ -81,8 +118,11 @@ public struct MessagingResult: Codable, Sendable, Equatable {
     public var delivered: Int
     public var redelivered: Int
     public var deadLettered: Int
-    /// Messages dropped: publish failed, or deliveries exhausted without a dead-letter queue.
+    /// Messages dropped: publish failed, deliveries exhausted without a dead-letter queue, or refused at
+    /// the in-flight cap.
     public var lost: Int
+    /// Of `lost`: refused at the in-flight cap.
+    public var lostToOverload: Int
 }
 
 /// One time-series interval, ending at `time` and `seconds` long.
@@ -108,10 +148,14 @@ public struct SeriesPoint: Codable, Sendable, Equatable {
 /// Did the system come back after the last fault?
 public struct Verdict: Codable, Sendable, Equatable {
     public enum Outcome: String, Codable, Sendable {
-        /// The scenario injects no faults.
+        /// The scenario injects no faults and the load was carried.
         case noFaults = "no-faults"
+        /// The offered load exceeded capacity before any fault (or in a run without faults): the
+        /// backlog grew without end or the in-flight cap was reached. Not a metastable failure.
+        case overloaded
         case recovered
-        /// Still unhealthy at the end: a metastable failure outlives its trigger.
+        /// Still unhealthy at the end although the load before the fault was carried: a metastable
+        /// failure outlives its trigger.
         case notRecovered = "not-recovered"
         /// Too little simulated time after the last fault to judge.
         case inconclusive
@@ -130,5 +174,7 @@ public struct Verdict: Codable, Sendable, Equatable {
     public var timeoutFraction: Double?
     public var queued: Int?
     public var mostQueued: String?
+    /// Flows whose SLO was breached, in words (also in each `FlowResult.slo`).
+    public var sloBreaches: [String] = []
     public var summary: String
 }

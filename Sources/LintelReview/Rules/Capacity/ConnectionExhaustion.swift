@@ -26,13 +26,13 @@ public struct ConnectionExhaustion: Rule {
     public func check(_ context: ReviewContext) -> [Finding] {
         var findings: [Finding] = []
         for budget in context.capacity.connections where budget.exceeded {
-            guard let index = context.index[budget.store], let limit = budget.maxConnections.value,
-                  let requested = budget.requested.value else { continue }
+            guard let index = context.index[budget.store], budget.maxConnections.value != nil, budget.requested.value != nil else { continue }
             let store = context.component(index)
             let terms = budget.callers.map { "\($0.component) \($0.instances) × \($0.pool)" }.joined(separator: " + ")
-            let text = "\(budget.store) accepts \(Figures.number(limit)) connections but its callers open \(Figures.number(requested)) (\(terms))"
+            let text = "\(budget.store) accepts \(Figures.text(budget.maxConnections)) connections but its callers open \(Figures.text(budget.requested)) (\(terms))"
             let key = store.keyLocations["max_connections"] != nil ? "max_connections" : "kind"
-            findings.append(finding(text, components: [budget.store] + budget.callers.map(\.component), at: store.location(of: key)))
+            findings.append(finding(text, components: [budget.store] + budget.callers.map(\.component), at: store.location(of: key),
+                                    figures: [budget.maxConnections, budget.requested]))
         }
         return findings
     }

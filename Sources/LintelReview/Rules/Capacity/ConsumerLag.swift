@@ -34,11 +34,12 @@ public struct ConsumerLag: Rule {
         var findings: [Finding] = []
         for topic in context.capacity.topics {
             for consumer in topic.consumers {
-                guard let lag = consumer.lagGrowth.value, lag > 0, let capacity = consumer.capacity.value,
+                guard let lag = consumer.lagGrowth.value, lag > 0, consumer.capacity.value != nil, topic.rate.value != nil,
                       let index = context.index[consumer.name] else { continue }
-                let text = "\(consumer.name) processes \(UnitFormat.rate(capacity)) from \(topic.name) (\(consumer.capacity.formula)) "
-                    + "while \(UnitFormat.rate(topic.rate.value ?? 0)) arrive at peak; the backlog grows by \(UnitFormat.rate(lag))"
-                findings.append(finding(text, components: [consumer.name, topic.name], at: context.component(index).location(of: "instances")))
+                let text = "\(consumer.name) processes \(Figures.text(consumer.capacity)) from \(topic.name) (\(consumer.capacity.formula)) "
+                    + "while \(Figures.text(topic.rate)) arrive at peak; the backlog grows by \(Figures.text(consumer.lagGrowth))"
+                findings.append(finding(text, components: [consumer.name, topic.name], at: context.component(index).location(of: "instances"),
+                                        figures: [consumer.capacity, topic.rate, consumer.lagGrowth]))
             }
         }
         return findings

@@ -32,9 +32,10 @@ public struct HighUtilisation: Rule {
         for (index, component) in context.components.enumerated() {
             guard let row = context.capacity(of: index), !row.saturated, let rho = row.utilisation.value,
                   rho > threshold, rho < 1 else { continue }
-            let text = "\(component.name) runs at \(Figures.percent(rho)) utilisation at peak (\(row.utilisation.formula), λ \(UnitFormat.rate(row.arrival.value ?? 0))); "
+            let text = "\(component.name) runs at \(Figures.text(row.utilisation)) utilisation at peak (\(row.utilisation.formula), λ \(Figures.text(row.arrival))); "
                 + "\(row.instancesNeeded) instance\(row.instancesNeeded == 1 ? "" : "s") needed for \(Figures.percent(context.capacity.options.targetUtilisation))"
-            findings.append(finding(text, components: [component.name], at: component.location(of: "instances")))
+            findings.append(finding(text, components: [component.name], at: component.location(of: "instances"),
+                                    figures: [row.utilisation, row.arrival]))
         }
         return findings
     }

@@ -34,11 +34,13 @@ public struct PartitionThroughputExceeded: Rule {
         var findings: [Finding] = []
         for topic in context.capacity.topics {
             guard let partitions = topic.partitions, let needed = topic.partitionsNeeded.value, needed > Double(partitions),
-                  let index = context.index[topic.name], let rate = topic.rate.value, let throughput = topic.partitionThroughput.value else { continue }
+                  let index = context.index[topic.name], topic.rate.value != nil, topic.perPartitionRate.value != nil,
+                  topic.partitionThroughput.value != nil else { continue }
             let channel = context.component(index)
-            let text = "\(topic.name) receives \(UnitFormat.rate(rate)) at peak, \(UnitFormat.rate(rate / Double(partitions))) per partition "
-                + "against \(UnitFormat.rate(throughput)) each; \(Figures.number(needed)) partitions needed, \(partitions) configured"
-            findings.append(finding(text, components: [topic.name], at: channel.location(of: "partitions")))
+            let text = "\(topic.name) receives \(Figures.text(topic.rate)) at peak, \(Figures.text(topic.perPartitionRate)) per partition "
+                + "against \(Figures.text(topic.partitionThroughput)) each; \(Figures.text(topic.partitionsNeeded)) partitions needed, \(partitions) configured"
+            findings.append(finding(text, components: [topic.name], at: channel.location(of: "partitions"),
+                                    figures: [topic.rate, topic.perPartitionRate, topic.partitionThroughput, topic.partitionsNeeded]))
         }
         return findings
     }

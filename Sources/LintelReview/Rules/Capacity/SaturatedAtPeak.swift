@@ -4,7 +4,7 @@ import LintelModel
 public struct SaturatedAtPeak: Rule {
     public static let description = RuleDescription(
         id: "saturated-at-peak", title: "Saturated at peak", category: .capacity, severity: .error,
-        rationale: "At or above 100% utilisation arrivals outpace service: the queue grows without bound for as long as the peak lasts, latency climbs until callers time out, and their retries add more load (the start of a metastable failure).",
+        rationale: "At or above 100% utilisation arrivals outpace service: the queue grows without bound for as long as the peak lasts, latency climbs until callers time out, and their retries add more load (the start of a metastable failure). A partitioned topic or queue is reported by `partition-throughput-exceeded` and a pure consumer by `consumer-lag` instead.",
         remedy: "Add instances or workers to at least the count the capacity report gives, shorten the holding time, or shed load at the entry (`rate_limit`).",
         triggering: [RuleExample("""
             lintel: 1
@@ -30,11 +30,14 @@ public struct SaturatedAtPeak: Rule {
         var findings: [Finding] = []
         for (index, component) in context.components.enumerated() {
             guard let row = context.capacity(of: index), row.saturated || (row.utilisation.value ?? 0) >= 1 else { continue }
+            // A partitioned topic or queue serves with its partitions (semantics 6): its overload is reported by
+            // partition-throughput-exceeded, with the partitions needed.
+            if row.scalesBy == "partitions" { continue }
             // A pure consumer's overload is a growing backlog, reported by consumer-lag.
             if context.graph.callers[index].isEmpty, !context.graph.consumed[index].isEmpty { continue }
-            let rho = row.utilisation.value.map { Figures.percent($0) } ?? "over 100%"
+            let rho = row.utilisation.value == nil ? "over 100%" : Figures.text(row.utilisation)
             let text = "\(component.name) is saturated at peak: utilisation \(rho) (\(row.utilisation.formula)); at least \(row.instancesNeeded) instances needed"
-            findings.append(finding(text, components: [component.name], at: component.location(of: "instances")))
+            findings.append(finding(text, components: [component.name], at: component.location(of: "instances"), figures: [row.utilisation]))
         }
         return findings
     }

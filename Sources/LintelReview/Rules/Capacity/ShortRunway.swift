@@ -33,10 +33,11 @@ public struct ShortRunway: Rule {
         var findings: [Finding] = []
         for (index, component) in context.components.enumerated() {
             guard let row = context.capacity(of: index), !row.saturated, let months = row.runwayToSaturation.value,
-                  months > 0, months < horizon, let multiple = row.saturationMultiple.value else { continue }
-            let text = "at \(growth) traffic growth \(component.name) saturates in \(Figures.number((months * 10).rounded() / 10)) months "
-                + "(capacity is \(Figures.number((multiple * 100).rounded() / 100))× today's peak)"
-            findings.append(finding(text, components: [component.name], at: component.location(of: "instances")))
+                  months > 0, months < horizon, row.saturationMultiple.value != nil else { continue }
+            let text = "at \(growth) traffic growth \(component.name) saturates in \(Figures.text(row.runwayToSaturation)) "
+                + "(capacity is \(Figures.text(row.saturationMultiple)) today's peak)"
+            findings.append(finding(text, components: [component.name], at: component.location(of: "instances"),
+                                    figures: [row.runwayToSaturation, row.saturationMultiple]))
         }
         return findings
     }

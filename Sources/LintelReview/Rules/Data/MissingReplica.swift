@@ -31,10 +31,17 @@ public struct MissingReplica: Rule {
     public init() {}
 
     public func check(_ context: ReviewContext) -> [Finding] {
+        // Per component, the strictest availability objective among the flows that cannot do without it.
+        var objectives = [Double?](repeating: nil, count: context.components.count)
+        for flow in context.semantics.flows {
+            guard let target = flow.slo?.availability else { continue }
+            for node in flow.hardDependencies { objectives[node] = max(objectives[node] ?? 0, target) }
+        }
         var findings: [Finding] = []
         for (index, store) in context.components.enumerated() where store.kind.isDatastore && store.replicas == 0 {
-            guard let objective = context.usage.availabilityObjective[index] else { continue }
-            let alone = 1 - pow(1 - store.availability, Double(max(1, store.instances)))
+            guard let objective = objectives[index] else { continue }
+            // Capacity counts a store's copies as 1 + replicas: without a replica it is available `availability`.
+            let alone = store.availability
             guard alone < objective - 1e-12 else { continue }
             let text = "\(store.name) has no replica: alone it is available \(Figures.percent(alone)), below the \(Figures.percent(objective)) objective of the flows that need it"
             findings.append(finding(text, components: [store.name], at: store.location(of: "replicas")))

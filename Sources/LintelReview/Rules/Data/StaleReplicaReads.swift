@@ -51,7 +51,7 @@ public struct StaleReplicaReads: Rule {
     public func check(_ context: ReviewContext) -> [Finding] {
         var findings: [Finding] = []
         for (index, store) in context.components.enumerated() where store.kind.category == .database {
-            let strictFlows = context.usage.flows[index].filter { flow in
+            let strictFlows = context.flowsReaching[index].filter { flow in
                 let consistency = context.model.flows[flow].consistency ?? context.model.requirements.consistency
                 return consistency == .strong || consistency == .readYourWrites
             }

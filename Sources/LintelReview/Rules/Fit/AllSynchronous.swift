@@ -45,7 +45,7 @@ public struct AllSynchronous: Rule {
               !context.components.contains(where: { $0.calls.contains { $0.mode == .async } }) else { return [] }
         var serviceCalls = 0
         for (index, component) in context.components.enumerated() where component.kind.category == .compute && !context.isTestClient(component) {
-            serviceCalls += context.graph.edges[index].filter { context.component($0.target).kind.category == .compute }.count
+            serviceCalls += context.calls(of: index).filter { context.component($0.edge.target).kind.category == .compute }.count
         }
         guard serviceCalls >= 3 else { return [] }
         let text = "\(services.count) services talk only synchronously (\(serviceCalls) service-to-service calls, no topic or queue)"

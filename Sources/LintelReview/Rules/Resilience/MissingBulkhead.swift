@@ -39,15 +39,29 @@ public struct MissingBulkhead: Rule {
 
     public init() {}
 
+    static let critical: UInt8 = 1
+    static let bestEffort: UInt8 = 2
+
     public func check(_ context: ReviewContext) -> [Finding] {
+        // Which kinds of flow reach each component and make each call, read from the resolved flows:
+        // a call is made by a flow when the flow puts load on its edge.
+        var nodeUse = [UInt8](repeating: 0, count: context.components.count)
+        var callUse = context.components.map { [UInt8](repeating: 0, count: $0.calls.count) }
+        for flow in context.semantics.flows {
+            let bit = context.model.flows[flow.index].critical ? Self.critical : Self.bestEffort
+            for node in flow.reachable { nodeUse[node] |= bit }
+            for entry in flow.unitEdgeRates where entry.rate > 0 {
+                let edge = context.graph.edges[entry.edge]
+                if let call = edge.callIndex { callUse[edge.source][call] |= bit }
+            }
+        }
         var findings: [Finding] = []
-        for (index, component) in context.components.enumerated()
-        where context.usage.nodeUse[index] == FlowUsage.critical | FlowUsage.bestEffort {
-            let use = context.usage.callUse[index]
-            guard use.contains(where: { $0 & FlowUsage.critical != 0 }) else { continue }
-            let criticalFlows = context.usage.flows[index].filter { context.model.flows[$0].critical }.map { context.model.flows[$0].name }
+        for (index, component) in context.components.enumerated() where nodeUse[index] == Self.critical | Self.bestEffort {
+            let use = callUse[index]
+            guard use.contains(where: { $0 & Self.critical != 0 }) else { continue }
+            let criticalFlows = context.flowsReaching[index].filter { context.model.flows[$0].critical }.map { context.model.flows[$0].name }
             for (position, call) in component.calls.enumerated()
-            where use[position] == FlowUsage.bestEffort && call.mode == .sync && call.bulkhead == nil && !Self.isDatastore(call.to, context) {
+            where use[position] == Self.bestEffort && call.mode == .sync && call.bulkhead == nil && !Self.isDatastore(call.to, context) {
                 let text = "\(component.name) serves critical flow\(criticalFlows.count == 1 ? "" : "s") \(criticalFlows.joined(separator: ", ")) "
                     + "from the same \(component.servers) workers that wait on best-effort calls to \(call.to), with no bulkhead"
                 findings.append(finding(text, components: [component.name, call.to], at: call.location))

@@ -29,9 +29,8 @@ public struct MissingCircuitBreaker: Rule {
         var findings: [Finding] = []
         for (index, component) in context.components.enumerated()
         where component.kind.category == .compute && component.kind != .loadBalancer {
-            for edge in context.graph.edges[index] where edge.isSync {
+            for (_, call, edge) in context.calls(of: index) where edge.waitsForAnswer {
                 let target = context.component(edge.target)
-                let call = component.calls[edge.call]
                 guard target.kind.category == .compute || target.kind.category == .external, call.circuitBreaker == nil else { continue }
                 let text = "\(component.name) calls \(target.name) synchronously without a circuit breaker"
                 findings.append(finding(text, components: [component.name, target.name], at: call.location))

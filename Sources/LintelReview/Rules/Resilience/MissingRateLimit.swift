@@ -11,6 +11,14 @@ public struct MissingRateLimit: Rule {
             system: demo
             components:
               gateway: { kind: gateway, public: true, auth: jwt, tls: true }
+            """), RuleExample("""
+            lintel: 1
+            system: demo
+            components:
+              gateway: { kind: gateway, public: true, auth: jwt, tls: true, calls: [ { to: api, timeout: 1s } ] }
+              api: { kind: service }
+            flows:
+              browse: { entry: gateway, route: [api], rate: 50/s, peak: 400/s }
             """)],
         nonTriggering: [RuleExample("""
             lintel: 1
@@ -30,11 +38,13 @@ public struct MissingRateLimit: Rule {
     public func check(_ context: ReviewContext) -> [Finding] {
         guard !context.isImported else { return [] }
         var findings: [Finding] = []
-        for component in context.components where component.isPublic && component.rateLimit == nil && component.kind.category == .compute {
-            let peak = context.capacity.flows.filter { $0.entry == component.name }.compactMap(\.ratePeak.value).reduce(0, +)
-            let figure = peak > 0 ? " (flows entering here peak at \(UnitFormat.rate(peak)))" : ""
+        for (index, component) in context.components.enumerated()
+        where component.isPublic && component.rateLimit == nil && component.kind.category == .compute {
+            // The capacity report's arrival rate at peak, when any flow brings load here.
+            let peak = context.capacity(of: index).map(\.arrivalPeak).flatMap { ($0.value ?? 0) > 0 ? $0 : nil }
+            let figure = peak.map { " (\(Figures.text($0)) arrive at peak)" } ?? ""
             let text = "public \(component.kind.rawValue) \(component.name) has no rate limit\(figure)"
-            findings.append(finding(text, components: [component.name], at: component.location(of: "public")))
+            findings.append(finding(text, components: [component.name], at: component.location(of: "public"), figures: peak.map { [$0] } ?? []))
         }
         return findings
     }

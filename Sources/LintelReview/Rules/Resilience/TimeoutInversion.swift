@@ -1,10 +1,11 @@
+import LintelCapacity
 import LintelModel
 
 /// A caller gives up before its callee can have finished.
 public struct TimeoutInversion: Rule {
     public static let description = RuleDescription(
         id: "timeout-inversion", title: "Timeout inversion", category: .resilience, severity: .error,
-        rationale: "When a caller's timeout is shorter than the time its callee may legitimately take — the callee's own p99 plus, for each of its synchronous calls, timeout × attempts plus backoff — the caller abandons requests the callee is still working on. The work is wasted, the caller retries into a dependency that is already slow, and the result the callee eventually produces (a charge, a reservation) is lost to the caller.",
+        rationale: "When a caller's timeout is shorter than the time its callee may legitimately take — the callee's own p99 plus, for each of its synchronous calls, timeout × attempts plus the longest backoff (without a timeout: attempts × that callee's own worst plus backoff), copies one after another, a parallel group its slowest member — the caller abandons requests the callee is still working on. The work is wasted, the caller retries into a dependency that is already slow, and the result the callee eventually produces (a charge, a reservation) is lost to the caller.",
         remedy: "Make timeouts shrink down the chain: give the caller a timeout above the callee's worst case, or cut the callee's timeouts and retries so that its worst case fits (or give the callee a deadline propagated from the caller).",
         triggering: [RuleExample("""
             lintel: 1
@@ -33,19 +34,60 @@ public struct TimeoutInversion: Rule {
 
     public func check(_ context: ReviewContext) -> [Finding] {
         guard context.knowsResilienceSettings else { return [] }
-        let worst = context.components.map(ResilienceMath.worstResponse)
+        let worst = Self.worstResponses(context)
         var findings: [Finding] = []
         for (index, component) in context.components.enumerated() {
-            for edge in context.graph.edges[index] where edge.isSync {
-                let call = component.calls[edge.call]
+            for (_, call, edge) in context.calls(of: index) where edge.waitsForAnswer {
                 let callee = context.component(edge.target)
-                guard let timeout = call.timeout, !callee.syncCalls.isEmpty, let calleeWorst = worst[edge.target],
+                guard let timeout = call.timeout, Self.waits(edge.target, context), let calleeWorst = worst[edge.target],
                       calleeWorst > timeout.seconds else { continue }
+                let figure = Figure(calleeWorst, .seconds, Self.formula)
+                let p99 = context.semantics.service[edge.target].quantile(0.99)
                 let text = "\(component.name) gives up on \(callee.name) after \(Figures.duration(timeout)), but \(callee.name) may take "
-                    + "\(Figures.duration(seconds: calleeWorst)) (own p99 \(Figures.duration(callee.latency.p99)) + its calls' timeouts × attempts + backoff)"
-                findings.append(finding(text, components: [component.name, callee.name], at: call.location(of: "timeout")))
+                    + "\(Figures.text(figure)) (own p99 \(Figures.duration(seconds: p99)) + its calls' timeouts × attempts + backoff)"
+                findings.append(finding(text, components: [component.name, callee.name], at: call.location(of: "timeout"), figures: [figure]))
             }
         }
         return findings
+    }
+
+    static let formula = "own p99 + per synchronous call: copies × (timeout × attempts + longest backoff), or without a timeout "
+        + "attempts × the callee's worst + longest backoff; a parallel group takes its slowest member"
+
+    /// True when the component waits on calls of its own (its plan has a synchronous call).
+    static func waits(_ node: Int, _ context: ReviewContext) -> Bool {
+        context.semantics.plans[node].edges.contains { context.graph.edges[$0].waitsForAnswer }
+    }
+
+    /// Longest each component can take to answer one request, by the core's call arithmetic: its own p99
+    /// (the fitted service time's 0.99 quantile) plus, batch by batch of its call plan, a call outside a group
+    /// once per copy (copies run one after another) and a parallel group its slowest member (copies run
+    /// concurrently). A call's worst is `timeoutBound` when it sets a timeout, else `worstResponse(calleeWorst:)`.
+    /// `nil` when unbounded: a call without a timeout into a synchronous cycle, or to an unbounded callee.
+    static func worstResponses(_ context: ReviewContext) -> [Double?] {
+        let semantics = context.semantics
+        var worst = [Double?](repeating: nil, count: context.components.count)
+        // Strongly connected components arrive callees first, so every callee outside the cycle is known.
+        for members in context.analysis.order {
+            for node in members {
+                var total: Double? = semantics.service[node].quantile(0.99)
+                for batch in semantics.plans[node].batches {
+                    var slowest = 0.0
+                    for e in batch.edges where context.graph.edges[e].waitsForAnswer {
+                        let edge = context.graph.edges[e]
+                        let copies = Copies(edge.copies)
+                        let count = copies.whole + (copies.fraction > 0 ? 1 : 0)
+                        guard count > 0, let call = semantics.call(e) else { continue }
+                        let inCycle = context.analysis.scc[edge.target] == context.analysis.scc[node]
+                        let bound = call.timeoutBound ?? (inCycle ? nil : worst[edge.target].map { call.worstResponse(calleeWorst: $0) })
+                        guard let bound else { total = nil; continue }
+                        if batch.isParallel { slowest = max(slowest, bound) } else { total = total.map { $0 + Double(count) * bound } }
+                    }
+                    total = total.map { $0 + slowest }
+                }
+                worst[node] = total
+            }
+        }
+        return worst
     }
 }

@@ -34,20 +34,14 @@ public struct AvailabilityBelowSLO: Rule {
     public func check(_ context: ReviewContext) -> [Finding] {
         var findings: [Finding] = []
         for (position, report) in context.capacity.flows.enumerated() where report.meetsAvailability == false {
-            guard position < context.model.flows.count, let availability = report.availability.value,
+            guard position < context.model.flows.count, report.availability.value != nil,
                   let objective = report.availabilityObjective else { continue }
             let flow = context.model.flows[position]
-            var weakest: (String, Double)?
-            for index in context.usage.hardDependencies[position] {
-                let component = context.component(index)
-                let available = 1 - pow(1 - component.availability, Double(max(1, SinglePointOfFailure.copies(component))))
-                if weakest.map({ available < $0.1 }) ?? true { weakest = (component.name, available) }
-            }
-            let weakestText = weakest.map { "; weakest \($0.0) at \(Figures.percent($0.1))" } ?? ""
-            let text = "flow \(flow.name) is available \(Figures.percent(availability)) at best (product of \(report.hardDependencies.count) hard dependencies), "
-                + "below its \(Figures.percent(objective)) objective\(weakestText)"
-            let location = flow.slo?.keyLocations["availability"] ?? context.model.requirements.slo?.keyLocations["availability"] ?? flow.location
-            findings.append(finding(text, components: [flow.entry] + report.hardDependencies.filter { $0 != flow.entry }, flow: flow.name, at: location))
+            let text = "flow \(flow.name) is available \(Figures.text(report.availability)) at best (\(report.availability.formula)), "
+                + "below its \(Figures.percent(objective)) objective"
+            let location = context.semantics.flows[position].slo?.keyLocations["availability"] ?? flow.location
+            findings.append(finding(text, components: [flow.entry] + report.hardDependencies.filter { $0 != flow.entry }, flow: flow.name, at: location,
+                                    figures: [report.availability]))
         }
         return findings
     }

@@ -35,10 +35,11 @@ public struct LatencyAboveSLO: Rule {
         for (position, report) in context.capacity.flows.enumerated() where report.meetsLatency == false {
             guard position < context.model.flows.count, let objective = report.latencyObjective else { continue }
             let flow = context.model.flows[position]
-            let budget = report.latencyP99.value.map { Figures.duration(seconds: $0) } ?? "unbounded (a component on it is saturated)"
+            let budget = report.latencyP99.value == nil ? "unbounded (a component on it is saturated)" : Figures.text(report.latencyP99)
             let text = "flow \(flow.name) p99 at peak is \(budget) along \(report.criticalPath.joined(separator: " → ")), above its \(Figures.duration(seconds: objective)) objective"
-            let location = flow.slo?.keyLocations["latency_p99"] ?? context.model.requirements.slo?.keyLocations["latency_p99"] ?? flow.location
-            findings.append(finding(text, components: [flow.entry] + report.criticalPath.filter { $0 != flow.entry }, flow: flow.name, at: location))
+            let location = context.semantics.flows[position].slo?.keyLocations["latency_p99"] ?? flow.location
+            findings.append(finding(text, components: [flow.entry] + report.criticalPath.filter { $0 != flow.entry }, flow: flow.name, at: location,
+                                    figures: [report.latencyP99]))
         }
         return findings
     }

@@ -37,10 +37,9 @@ public struct PublicDatastore: Rule {
                 findings.append(finding(text, components: [component.name], at: component.location(of: "public")))
             }
             guard component.isPublic, component.kind.category == .compute || component.kind.category == .storage else { continue }
-            for edge in context.graph.edges[index] {
+            for (_, call, edge) in context.calls(of: index) {
                 let store = context.component(edge.target)
                 guard store.kind.category == .database || store.kind.category == .cache, !store.isPublic else { continue }
-                let call = component.calls[edge.call]
                 let text = "public \(component.kind.rawValue) \(component.name) calls \(store.kind.rawValue) \(store.name) directly"
                 findings.append(finding(text, components: [store.name, component.name], at: call.location))
             }

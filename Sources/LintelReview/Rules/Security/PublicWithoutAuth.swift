@@ -42,7 +42,7 @@ public struct PublicWithoutAuth: Rule {
         var findings: [Finding] = []
         for (index, component) in context.components.enumerated()
         where component.isPublic && component.kind.category == .compute && !Self.authenticates(component) {
-            let targets = CallGraphIndex.unique(context.graph.edges[index].filter(\.isSync).map(\.target))
+            let targets = context.syncTargets(of: index)
             let open = targets.filter { !Self.authenticates(context.component($0)) && context.component($0).kind.category == .compute }
             if !targets.isEmpty, open.isEmpty { continue }
             let behind = open.isEmpty ? "" : " and forwards to \(context.names(open).joined(separator: ", ")), which do not authenticate either"

@@ -37,8 +37,8 @@ public struct DeepSyncChain: Rule {
         where context.graph.syncCallers[index].isEmpty && context.analysis.depth[index] > limit {
             let chain = context.analysis.chain(from: index)
             let text = "synchronous chain of \(chain.count) components (limit \(limit)): \(context.pathText(chain))"
-            let call = context.graph.edges[index].first { $0.target == chain[1] && $0.isSync }
-            findings.append(finding(text, components: context.names(chain), at: call.map { component.calls[$0.call].location } ?? component.location))
+            let call = context.calls(of: index).first { $0.edge.target == chain[1] && $0.edge.waitsForAnswer }
+            findings.append(finding(text, components: context.names(chain), at: call?.call.location ?? component.location))
         }
         return findings
     }

@@ -49,7 +49,7 @@ public struct ExcessiveFanOut: Rule {
         let limit = context.options.maxFanOut
         var findings: [Finding] = []
         for (index, component) in context.components.enumerated() where component.calls.count > limit {
-            let targets = CallGraphIndex.unique(context.graph.edges[index].filter(\.isSync).map(\.target))
+            let targets = context.syncTargets(of: index)
             guard targets.count > limit else { continue }
             let text = "\(component.name) calls \(targets.count) components synchronously (limit \(limit))"
             findings.append(finding(text, components: [component.name] + context.names(targets), at: component.location(of: "calls")))

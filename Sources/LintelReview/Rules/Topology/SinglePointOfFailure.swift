@@ -65,12 +65,15 @@ public struct SinglePointOfFailure: Rule {
 
     public func check(_ context: ReviewContext) -> [Finding] {
         if context.isImported, context.model.flows.isEmpty { return singleInstances(context) }
+        // Per component, the critical flows that cannot do without it, in flow order: O(Σ hard dependencies).
+        var criticalFlows = [[String]](repeating: [], count: context.components.count)
+        for flow in context.semantics.flows where context.model.flows[flow.index].critical {
+            for node in flow.hardDependencies { criticalFlows[node].append(flow.name) }
+        }
         var findings: [Finding] = []
-        for (index, component) in context.components.enumerated() where context.usage.onCriticalHardPath[index] {
-            guard !Self.isManaged(component.kind), Self.copies(component) < 2 else { continue }
-            let flows = context.usage.flows[index].filter {
-                context.model.flows[$0].critical && context.usage.isHardDependency(index, of: $0)
-            }.map { context.model.flows[$0].name }
+        for (index, component) in context.components.enumerated() {
+            let flows = criticalFlows[index]
+            guard !flows.isEmpty, !Self.isManaged(component.kind), Self.copies(component) < 2 else { continue }
             let what = component.kind.isDatastore ? "1 instance and no replica" : "1 instance"
             let text = "\(component.name) (\(component.kind.rawValue)) runs \(what) and critical flow\(flows.count == 1 ? "" : "s") \(flows.joined(separator: ", ")) cannot work without it"
             let key = component.keyLocations["instances"] != nil ? "instances" : "kind"

@@ -28,8 +28,8 @@ public struct SyncCallCycle: Rule {
         context.analysis.cycles.map { members in
             let subject = members[0]
             let memberSet = Set(members)
-            let call = context.graph.edges[subject].first { $0.isSync && memberSet.contains($0.target) }
-            let location = call.map { context.component(subject).calls[$0.call].location } ?? context.component(subject).location
+            let call = context.calls(of: subject).first { $0.edge.waitsForAnswer && memberSet.contains($0.edge.target) }
+            let location = call?.call.location ?? context.component(subject).location
             let text = members.count == 1
                 ? "\(context.component(subject).name) calls itself synchronously"
                 : "synchronous call cycle between \(context.names(members).joined(separator: ", ")) (\(members.count) components)"

@@ -22,7 +22,13 @@ struct SimulateTool: Sendable {
             }
             duration = span
         }
-        return (scenario, SimulationOptions(seed: UInt64(seed), duration: duration))
+        let replications = try arguments.integer("replications") ?? 1
+        guard (1...100).contains(replications) else { throw ToolFailure("simulate: 'replications' must be between 1 and 100") }
+        var options = SimulationOptions(seed: UInt64(seed), duration: duration)
+        // The event budget stays at its default (the CLI's --full is not offered): a run too large for it
+        // simulates 1/k of the load on 1/k of the servers, which keeps every call's cost bounded.
+        options.replications = replications
+        return (scenario, options)
     }
 
     /// Runs the simulation on an engine thread; progress goes to `report` as whole percentages.

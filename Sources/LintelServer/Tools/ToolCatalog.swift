@@ -47,6 +47,8 @@ enum ToolCatalog {
                      "scenario": ["type": "string", "description": "A scenario from the model's `scenarios:` (default: the flows' average rates for 60 s, no faults)."],
                      "seed": ["type": "integer", "minimum": 0, "description": "Seed of the random generator (default 1); the same seed gives the same report."],
                      "duration": ["type": "string", "description": "Simulated time overriding the scenario's, e.g. 90s or 10m."],
+                     "replications": ["type": "integer", "minimum": 1, "maximum": 100,
+                                      "description": "Independent runs with seeds seed, seed+1, …, reported as means with 95% confidence intervals (default 1; no progress is reported for more)."],
                  ]) { a, _ in a }),
                  annotations: readOnly("Simulate under load and faults"),
                  outputSchema: output(["system": ["type": "string"], "scenario": ["type": "string"], "seed": ["type": "integer"],
@@ -93,7 +95,7 @@ enum ToolCatalog {
         let extra: [String] = switch tool {
         case "review": ["today"]
         case "capacity": ["at", "months", "target_utilisation"]
-        case "simulate": ["scenario", "seed", "duration"]
+        case "simulate": ["scenario", "seed", "duration", "replications"]
         case "render": ["format", "view", "group", "flow", "findings", "load"]
         case "import": ["format", "system"]
         default: []

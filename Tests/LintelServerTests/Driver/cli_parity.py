@@ -52,6 +52,11 @@ async def every_tool_on_every_example(session, checks, cli, repo):
         expected = cli.run("simulate", "--format", "json", "--seed", "7", "--duration", duration, path)
         checks.expect(result["structuredContent"] == json.loads(expected) and text_of(result) == expected,
                       f"simulate {name} equals `lintel simulate --format json`", text_of(result)[:500])
+        if name == "flash-sale.yaml":
+            result = await call(session, "simulate", {"path": path, "seed": 3, "duration": "1s", "replications": 3})
+            expected = cli.run("simulate", "--format", "json", "--seed", "3", "--duration", "1s", "--replications", "3", path)
+            checks.expect(result.get("structuredContent") == json.loads(expected),
+                          "simulate with 3 replications equals the CLI's", text_of(result)[:500])
 
         for options, flags in [({}, []), ({"format": "dot", "group": "none", "load": True, "findings": True},
                                           ["--format", "dot", "--group", "none", "--load", "--findings"]),

@@ -92,42 +92,34 @@ public struct LintelMCPServer: Sendable {
             return ToolOutput.failure(error)
         }
         let limit = configuration.timeLimit
-        let log = configuration.log
-        let request = "a call"
+        let outcome: OffloadOutcome<Result<CallTool.Result, ToolFailure>>
         if name == "simulate" {
             let progress = ProgressReporter(server: server, token: params._meta?.progressToken)
             defer { progress.finish() }
-            do {
-                let result = try await SimulateTool(engine: engine, gate: simulations).run(arguments, limit: limit) { progress.report($0) }
-                if result.isError == true, case .text(let text, _, _)? = result.content.first, text.contains("time limit") {
-                    log("\(request) (simulate) stopped at the time limit")
-                }
-                return result
-            } catch {
-                log("\(request) (simulate) cancelled by the client")
-                throw error
+            outcome = await SimulateTool(engine: engine, gate: simulations).run(arguments, limit: limit) { progress.report($0) }
+        } else {
+            let engine = self.engine, threads = engineThreads
+            guard threads.tryEnter() else {
+                return ToolOutput.failure(ToolFailure("\(name): the server is busy with 8 calls (some may be timed-out ones still finishing); try again shortly"))
             }
-        }
-        let engine = self.engine, threads = engineThreads
-        guard threads.tryEnter() else {
-            return ToolOutput.failure(ToolFailure("\(name): the server is busy with 8 calls (some may be timed-out ones still finishing); try again shortly"))
-        }
-        let outcome = await Offload.run(limit: limit) { _ -> Result<CallTool.Result, ToolFailure> in
-            defer { threads.leave() }
-            do throws(ToolFailure) {
-                return .success(try engine.dispatch(name, arguments))
-            } catch {
-                return .failure(error)
+            outcome = await Offload.run(limit: limit) { _ -> Result<CallTool.Result, ToolFailure> in
+                defer { threads.leave() }
+                do throws(ToolFailure) {
+                    return .success(try engine.dispatch(name, arguments))
+                } catch {
+                    return .failure(error)
+                }
             }
         }
         switch outcome {
         case .finished(.success(let result)): return result
         case .finished(.failure(let failure)): return ToolOutput.failure(failure)
         case .timedOut:
-            log("\(request) (\(name)) stopped at the time limit")
+            configuration.log("a call of \(name) stopped at the time limit")
             return ToolOutput.failure(Timeouts.failure(name, limit: limit))
         case .cancelled:
-            log("\(request) (\(name)) cancelled by the client")
+            // The protocol asks for no response to a cancelled request; the SDK sends none for this error.
+            configuration.log("a call of \(name) cancelled by the client")
             throw CancellationError()
         }
     }

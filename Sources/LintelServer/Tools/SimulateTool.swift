@@ -32,19 +32,20 @@ struct SimulateTool: Sendable {
     }
 
     /// Runs the simulation on an engine thread; progress goes to `report` as whole percentages.
-    func run(_ arguments: Arguments, limit: Double, report: @escaping @Sendable (Double) -> Void) async throws -> CallTool.Result {
+    func run(_ arguments: Arguments, limit: Double,
+             report: @escaping @Sendable (Double) -> Void) async -> OffloadOutcome<Result<CallTool.Result, ToolFailure>> {
         let (scenario, options): (String?, SimulationOptions)
         do {
             (scenario, options) = try self.options(arguments)
         } catch {
-            return ToolOutput.failure(error)
+            return .finished(.failure(error))
         }
         guard gate.tryEnter() else {
-            return ToolOutput.failure(ToolFailure(
-                "simulate: another simulation is running (perhaps a cancelled or timed-out one still finishing: the engine cannot be stopped mid-run); try again shortly"))
+            return .finished(.failure(ToolFailure(
+                "simulate: another simulation is running (perhaps a cancelled or timed-out one still finishing: the engine cannot be stopped mid-run); try again shortly")))
         }
         let gate = self.gate, engine = self.engine
-        let outcome = await Offload.run(limit: limit) { isAbandoned -> Result<CallTool.Result, ToolFailure> in
+        return await Offload.run(limit: limit) { isAbandoned -> Result<CallTool.Result, ToolFailure> in
             defer { gate.leave() }
             do throws(ToolFailure) {
                 let source = try engine.source(arguments)
@@ -66,12 +67,6 @@ struct SimulateTool: Sendable {
             } catch {
                 return .failure(error)
             }
-        }
-        switch outcome {
-        case .finished(.success(let result)): return result
-        case .finished(.failure(let failure)): return ToolOutput.failure(failure)
-        case .timedOut: return ToolOutput.failure(Timeouts.failure("simulate", limit: limit))
-        case .cancelled: throw CancellationError()
         }
     }
 }

@@ -12,11 +12,13 @@ let package = Package(
         .library(name: "LintelSimulation", targets: ["LintelSimulation"]),
         .library(name: "LintelRender", targets: ["LintelRender"]),
         .library(name: "LintelImport", targets: ["LintelImport"]),
+        .library(name: "LintelServer", targets: ["LintelServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
     ],
     targets: [
         // The model: types, units, loader, diagnostics, JSON Schema.
@@ -38,10 +40,19 @@ let package = Package(
         .target(name: "LintelRender", dependencies: ["LintelModel", "LintelCapacity", "LintelReview"]),
         // docker-compose and Kubernetes importers.
         .target(name: "LintelImport", dependencies: ["LintelModel", .product(name: "Yams", package: "Yams")]),
+        // The MCP server: Lintel's engines as tools, resources and prompts for coding agents.
+        .target(
+            name: "LintelServer",
+            dependencies: [
+                "LintelModel", "LintelCapacity", "LintelReview", "LintelSimulation", "LintelRender", "LintelImport",
+                .product(name: "MCP", package: "swift-sdk"),
+            ]
+        ),
         .executableTarget(
             name: "lintel",
             dependencies: [
                 "LintelModel", "LintelCapacity", "LintelReview", "LintelSimulation", "LintelRender", "LintelImport",
+                "LintelServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,6 +67,7 @@ let package = Package(
         .testTarget(name: "LintelRenderTests", dependencies: ["LintelModel", "LintelRender", "LintelReview", "LintelCapacity"], exclude: ["Golden"]),
         .testTarget(name: "LintelImportTests", dependencies: ["LintelModel", "LintelImport", "LintelReview"], exclude: ["Fixtures"]),
         .testTarget(name: "LintelCLITests", dependencies: ["lintel"]),
+        .testTarget(name: "LintelServerTests", dependencies: ["lintel", "LintelServer"], exclude: ["Driver"]),
         // Capacity, simulation and review against each other, closed forms and independent simulators (issue 10).
         .testTarget(
             name: "LintelCrossEngineTests",

@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "LintelSimulation", targets: ["LintelSimulation"]),
         .library(name: "LintelRender", targets: ["LintelRender"]),
         .library(name: "LintelImport", targets: ["LintelImport"]),
+        .library(name: "LintelDesign", targets: ["LintelDesign"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -38,10 +39,12 @@ let package = Package(
         .target(name: "LintelRender", dependencies: ["LintelModel", "LintelCapacity", "LintelReview"]),
         // docker-compose and Kubernetes importers.
         .target(name: "LintelImport", dependencies: ["LintelModel", .product(name: "Yams", package: "Yams")]),
+        // Requirements and a domain to a sized, reviewed architecture with decision records.
+        .target(name: "LintelDesign", dependencies: ["LintelModel", "LintelCapacity", "LintelRender"]),
         .executableTarget(
             name: "lintel",
             dependencies: [
-                "LintelModel", "LintelCapacity", "LintelReview", "LintelSimulation", "LintelRender", "LintelImport",
+                "LintelModel", "LintelCapacity", "LintelReview", "LintelSimulation", "LintelRender", "LintelImport", "LintelDesign",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +58,11 @@ let package = Package(
         .testTarget(name: "LintelSimulationTests", dependencies: ["LintelModel", "LintelSimulation", "LintelCapacity"]),
         .testTarget(name: "LintelRenderTests", dependencies: ["LintelModel", "LintelRender", "LintelReview", "LintelCapacity"], exclude: ["Golden"]),
         .testTarget(name: "LintelImportTests", dependencies: ["LintelModel", "LintelImport", "LintelReview"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "LintelDesignTests",
+            dependencies: ["LintelModel", "LintelDesign", "LintelCapacity", "LintelReview", "LintelSimulation"],
+            exclude: ["Golden"]
+        ),
         .testTarget(name: "LintelCLITests", dependencies: ["lintel"]),
         // Capacity, simulation and review against each other, closed forms and independent simulators (issue 10).
         .testTarget(

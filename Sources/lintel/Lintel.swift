@@ -17,6 +17,7 @@ struct Lintel: ParsableCommand {
             Import.self,
             Render.self,
             Simulate.self,
+            Design.self,
         ]
     )
 }

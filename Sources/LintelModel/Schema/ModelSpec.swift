@@ -21,7 +21,7 @@ public enum ModelSpec {
         FieldSpec("description", .string, "What the system does, in a sentence or two."),
         FieldSpec("requirements", .object("Requirements"), "What the system must do: team, traffic, service levels, data, consistency, compliance, budget."),
         FieldSpec("domain", .object("Domain"), "The business domain: bounded contexts with entities and events (used by design and by the OpenAPI and SQL generators)."),
-        FieldSpec("components", .dictionary(.object("Component")), "The deployable parts, by name: services, datastores, queues, external systems.", required: true),
+        FieldSpec("components", .dictionary(.object("Component")), "The deployable parts, by name: services, datastores, queues, external systems. Absent in a requirements file for `lintel design`, which proposes them."),
         FieldSpec("flows", .dictionary(.object("Flow")), "Named kinds of request entering the system, with their share of the load."),
         FieldSpec("scenarios", .dictionary(.object("Scenario")), "Load profiles and injected faults to evaluate the system under."),
         FieldSpec("accept", .list(.object("AcceptedRisk")), "Review findings the team has examined and accepted, with a reason and an expiry date."),

@@ -1,0 +1,116 @@
+import LintelCapacity
+import LintelModel
+
+/// Sizing by the capacity engine: generate, analyse at peak with 12 months of growth and the
+/// target utilisation, grow what is short, repeat until every component, pool, partition count
+/// and flow holds (or the iteration budget is spent, which the design reports).
+enum Sizing {
+    static let targetUtilisation = 0.7
+    static let growthMonths = 12.0
+    static let maximumIterations = 60
+    static let maximumInstances = 10_000
+
+    static var options: CapacityOptions {
+        CapacityOptions(loadMultiple: 1, months: growthMonths, targetUtilisation: targetUtilisation)
+    }
+
+    struct Outcome {
+        var blueprint: Blueprint
+        var model: Model
+        var yaml: String
+        var capacity: CapacityReport
+        var iterations: Int
+        var converged: Bool
+    }
+
+    static func size(_ start: Blueprint, render: (Blueprint) -> String) throws(DesignError) -> Outcome {
+        var blueprint = start
+        var iteration = 0
+        while true {
+            iteration += 1
+            let yaml = render(blueprint)
+            let model: Model
+            do {
+                model = try ModelLoader.load(text: yaml, file: "model.yaml").model
+            } catch {
+                throw DesignError.invalidModel(error.diagnostics.map(\.description))
+            }
+            let report = CapacityAnalyzer.analyze(model, options: options)
+            let changed = grow(&blueprint, report: report)
+            if !changed || iteration >= maximumIterations {
+                return Outcome(blueprint: blueprint, model: model, yaml: yaml, capacity: report,
+                               iterations: iteration, converged: !changed)
+            }
+        }
+    }
+
+    /// One growth step; true when anything changed. Only ever grows, so more load never yields fewer instances.
+    static func grow(_ blueprint: inout Blueprint, report: CapacityReport) -> Bool {
+        var changed = false
+        for component in report.components {
+            guard let index = blueprint.index(of: component.name) else { continue }
+            let kind = blueprint.components[index].kind
+            if kind.category == .channel {
+                continue
+            }
+            let needed = min(maximumInstances, max(component.instancesNeeded, component.saturated ? component.instances + 1 : 0))
+            if needed > blueprint.components[index].instances {
+                blueprint.components[index].instances = needed
+                changed = true
+            }
+        }
+        for topic in report.topics {
+            guard let index = blueprint.index(of: topic.name), let partitions = blueprint.components[index].partitions else { continue }
+            var needed = Int((topic.partitionsNeeded.value ?? 0).rounded(.up))
+            for consumer in topic.consumers where (consumer.lagGrowth.value ?? 0) > 0 { needed = max(needed, partitions * 2) }
+            needed = min(10_000, needed)
+            if needed > partitions {
+                blueprint.components[index].partitions = needed
+                changed = true
+            }
+        }
+        for budget in report.connections where budget.exceeded {
+            guard let index = blueprint.index(of: budget.store) else { continue }
+            let requested = Int((budget.requested.value ?? 0).rounded(.up))
+            let raised = min(100_000, ((requested * 5 / 4) / 50 + 1) * 50)
+            if raised > blueprint.components[index].maxConnections ?? 0 {
+                blueprint.components[index].maxConnections = raised
+                changed = true
+            }
+        }
+        for flow in report.flows {
+            if flow.meetsLatency == false {
+                // Queueing is what the sizing can remove: grow the busiest component on the critical path.
+                let path = flow.criticalPath.compactMap { name in report.components.first { $0.name == name } }
+                if let busiest = path.max(by: { ($0.utilisation.value ?? 2) < ($1.utilisation.value ?? 2) }),
+                   let index = blueprint.index(of: busiest.name), blueprint.components[index].kind.category != .channel,
+                   blueprint.components[index].instances < maximumInstances {
+                    blueprint.components[index].instances += max(1, blueprint.components[index].instances / 4)
+                    changed = true
+                }
+            }
+            if flow.meetsAvailability == false {
+                // Add redundancy to the hard dependency with the least of it.
+                let candidates = flow.hardDependencies.compactMap { blueprint.index(of: $0) }
+                if let index = candidates.min(by: { redundancy(blueprint.components[$0]) < redundancy(blueprint.components[$1]) }),
+                   redundancy(blueprint.components[index]) < 5 {
+                    let category = blueprint.components[index].kind.category
+                    if category == .database || category == .cache || category == .channel || category == .broker {
+                        blueprint.components[index].replicas += 1
+                    } else {
+                        blueprint.components[index].instances += 1
+                    }
+                    changed = true
+                }
+            }
+        }
+        return changed
+    }
+
+    static func redundancy(_ component: PlannedComponent) -> Int {
+        switch component.kind.category {
+        case .database, .cache, .channel, .broker: 1 + component.replicas
+        default: component.instances
+        }
+    }
+}

@@ -87,6 +87,10 @@ public struct DesignInputs: Sendable, Codable, Equatable {
         value.isFinite ? min(10_000_000, max(0.01, value)) : 1
     }
 
+    static func nonNegative(_ value: Double) -> Double {
+        value.isFinite ? min(10_000_000, max(0, value)) : 0
+    }
+
     static func profiles(_ domain: Domain) -> [ContextProfile] {
         var owner: [String: String] = [:]
         for context in domain.contexts { for entity in context.entities where owner[entity.name] == nil { owner[entity.name] = context.name } }
@@ -98,8 +102,8 @@ public struct DesignInputs: Sendable, Codable, Equatable {
             var states = false, sensitive = false
             for entity in context.entities {
                 let queryRate = entity.queries.reduce(0.0) { $0 + ($1.rate?.perSecond ?? 0) }
-                reads += clampRate(entity.volume?.reads?.perSecond ?? queryRate) 
-                writes += clampRate(entity.volume?.writes?.perSecond ?? 0)
+                reads += nonNegative(entity.volume?.reads?.perSecond ?? queryRate)
+                writes += nonNegative(entity.volume?.writes?.perSecond ?? 0)
                 rows += min(1e15, max(0, entity.volume?.rows ?? 0))
                 var types: [String: FieldType] = [:]
                 for field in entity.fields { types[field.name] = field.type }

@@ -104,6 +104,17 @@ enum Sizing {
                 }
             }
         }
+        // Consumer parallelism on a partitioned topic is capped by its partitions: keep one per consumer worker.
+        for index in blueprint.components.indices {
+            guard let partitions = blueprint.components[index].partitions else { continue }
+            let parallelism = blueprint.components[index].consumers.compactMap { name in
+                blueprint.index(of: name).map { blueprint.components[$0].instances * (blueprint.components[$0].workers ?? 1) }
+            }.max() ?? 0
+            if parallelism > partitions {
+                blueprint.components[index].partitions = min(100_000, parallelism)
+                changed = true
+            }
+        }
         return changed
     }
 

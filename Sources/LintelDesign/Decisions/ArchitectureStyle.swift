@@ -37,8 +37,8 @@ enum ArchitectureStyle: String, CaseIterable {
             Criterion("domain clarity", weight: 2, basis: "\(contexts) bounded context\(contexts == 1 ? "" : "s")"),
             Criterion("differing scaling needs", weight: 2,
                       basis: "busiest/quietest context load \(Format.number(spread))×"),
-            Criterion("data consistency", weight: 2, basis: "consistency: \(inputs.consistency.rawValue)"),
-            Criterion("operational maturity", weight: 2, basis: "maturity: \(inputs.maturity.rawValue)"),
+            Criterion("data consistency", weight: 2, basis: inputs.consistency.rawValue),
+            Criterion("operational maturity", weight: 2, basis: inputs.maturity.rawValue),
         ]
         let rows = [team, size, clarity, scaling, consistency, maturity]
         let options = allCases.enumerated().map { column, style in

@@ -136,6 +136,7 @@ enum ModelText {
         field("kind", component.kind.rawValue)
         if let description = component.description { field("description", scalar(description)) }
         if let context = component.context { field("context", scalar(context)) }
+        if let team = component.team { field("team", scalar(team)) }
         if let technology = component.technology { field("technology", scalar(technology)) }
         if component.kind.category != .channel { field("instances", String(component.instances)) }
         if let workers = component.workers { field("workers", String(workers)) }

@@ -27,6 +27,7 @@ public struct PlannedComponent: Sendable, Codable, Equatable {
     public var kind: ComponentKind
     public var description: String?
     public var context: String?
+    public var team: String?
     public var technology: String?
     public var instances = 1
     public var workers: Int?

@@ -27,7 +27,11 @@ enum Resilience {
                 let component = blueprint.components[index]
                 guard let available = allowance[component.name] else { continue }
                 let sync = component.calls.indices.filter { !component.calls[$0].async }
-                let attempts = sync.reduce(0) { $0 + 1 + component.calls[$1].retries }
+                // Copies outside a parallel group run one after another: ⌈per_request⌉ of them at worst.
+                let attempts = sync.reduce(0) { total, index in
+                    let call = component.calls[index]
+                    return total + (1 + call.retries) * Int(min(100, max(1, call.perRequest.rounded(.up))))
+                }
                 guard attempts > 0 else { continue }
                 for callIndex in sync {
                     var call = blueprint.components[index].calls[callIndex]

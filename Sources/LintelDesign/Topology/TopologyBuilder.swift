@@ -87,6 +87,7 @@ enum TopologyBuilder {
             let name = names.service(context.name)
             var service = PlannedComponent(name: name, kind: .service)
             service.context = choices.distributed ? context.name : nil
+            service.team = choices.distributed ? nil : inputs.system
             service.description = choices.distributed ? "Owns the \(context.name) context: \(context.entities.joined(separator: ", "))."
                 : "The application: one module per bounded context (\(contexts.map(\.name).joined(separator: ", ")))."
             service.instances = 2
@@ -134,7 +135,10 @@ enum TopologyBuilder {
                 service.calls.append(search)
             }
             var store = PlannedCall(to: names.store(context.name))
-            let storeShare = context.textSearch ? writeShare : 1
+            var storeShare = context.textSearch ? writeShare : 1
+            // One application serving several contexts cannot tie its one store call to one context's lookup:
+            // the hits are taken off the store call's expected copies instead (the same load on average).
+            if cached, !choices.distributed { storeShare *= 1 - CacheChoice.hitRatio(context) }
             store.perRequest = rounded(max(0.01, weight * storeShare))
             store.operation = context.writes <= 0.01 ? "read" : (context.reads <= 0.01 || context.textSearch) ? "write" : "read-write"
             if store.operation == "read" {
@@ -143,7 +147,7 @@ enum TopologyBuilder {
             }
             store.tls = true
             store.callProtocol = storeProtocol(choices.stores[context.name, default: .relational])
-            if cached { store.onMiss = names.cache(context.name) }
+            if cached, choices.distributed { store.onMiss = names.cache(context.name) }
             service.calls.append(store)
             if publishers.contains(context.name) {
                 var publish = PlannedCall(to: names.topic(context.name))
@@ -176,9 +180,10 @@ enum TopologyBuilder {
             }
             var component = PlannedComponent(name: worker, kind: .worker)
             component.context = choices.distributed ? context.name : nil
+            component.team = choices.distributed ? nil : inputs.system
             component.description = "Consumes events: keeps local copies current and runs side effects, idempotently."
             component.instances = 2
-            component.workers = 16
+            component.workers = 4
             component.latencyP50 = serviceLatency.0
             component.latencyP99 = serviceLatency.1
             component.consumes = topics
@@ -229,7 +234,7 @@ enum TopologyBuilder {
             var topic = PlannedComponent(name: names.topic(publisher), kind: broker == .sqs ? .queue : .topic)
             topic.description = "Domain events of \(publisher), written through an outbox."
             topic.broker = broker.broker
-            topic.partitions = broker == .kafka ? 6 : nil
+            topic.partitions = broker == .kafka ? 12 : nil
             topic.consumers = consumersOf[publisher, default: []]
             topic.deadLetter = true
             topic.maxDeliveries = 5
@@ -284,6 +289,6 @@ enum TopologyBuilder {
         return tags
     }
 
-    /// Two decimals, rounded up so a small share never becomes zero.
-    static func rounded(_ value: Double) -> Double { (value * 100).rounded(.up) / 100 }
+    /// Two decimals, at least 0.01 so a small share never becomes zero.
+    static func rounded(_ value: Double) -> Double { max(0.01, (value * 100).rounded() / 100) }
 }

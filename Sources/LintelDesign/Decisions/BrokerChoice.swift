@@ -27,7 +27,7 @@ enum BrokerChoice: String, CaseIterable {
         let replay = facts.replay ? [5, 1, 1] : [3, 3, 3]
         let routing = [3, 5, 2]
         let operations: [Int] = switch facts.maturity {
-        case .low: [1, 3, 4]
+        case .low: [0, 3, 4]
         case .medium: [3, 4, 4]
         case .high: [4, 4, 4]
         }
@@ -37,7 +37,7 @@ enum BrokerChoice: String, CaseIterable {
             Criterion("ordering per key", weight: 2, basis: facts.ordering ? "state changes of one aggregate must stay in order" : "no ordered state changes"),
             Criterion("replay", weight: 2, basis: facts.replay ? "several consumer groups or rebuildable read models" : "one consumer per event"),
             Criterion("routing flexibility", weight: 1, basis: "topic/queue routing rules"),
-            Criterion("operational load", weight: 2, basis: "maturity: \(facts.maturity.rawValue)"),
+            Criterion("operational load", weight: 3, basis: "maturity: \(facts.maturity.rawValue)"),
             Criterion("hosting", weight: 1, basis: facts.managed ? "managed services preferred" : "self-hosted"),
         ]
         let rows = [throughput, ordering, replay, routing, operations, managed]

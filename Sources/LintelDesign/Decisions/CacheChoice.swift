@@ -24,7 +24,7 @@ enum CacheChoice: String, CaseIterable {
         let criteria = [
             Criterion("read/write ratio", weight: 3, basis: "\(Format.number(ratio)) reads per write"),
             Criterion("staleness tolerance", weight: 2, basis: "consistency: \(facts.consistency.rawValue)"),
-            Criterion("read load on the store", weight: 2, basis: "\(Format.rate(facts.reads)) reads"),
+            Criterion("read load on the store", weight: 3, basis: "\(Format.rate(facts.reads)) reads"),
             Criterion("simplicity", weight: 1, basis: "fewer moving parts"),
         ]
         let rows = [readWrite, staleness, load, simplicity]

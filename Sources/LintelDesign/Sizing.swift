@@ -7,7 +7,7 @@ import LintelModel
 enum Sizing {
     static let targetUtilisation = 0.7
     static let growthMonths = 12.0
-    static let maximumIterations = 60
+    static let maximumIterations = 120
     static let maximumInstances = 10_000
 
     static var options: CapacityOptions {
@@ -47,18 +47,35 @@ enum Sizing {
     /// One growth step; true when anything changed. Only ever grows, so more load never yields fewer instances.
     static func grow(_ blueprint: inout Blueprint, report: CapacityReport) -> Bool {
         var changed = false
-        for component in report.components {
+        // Short: needs more instances than it has. A caller's holding time includes its callees' waits, so
+        // while a callee is short the caller's need is inflated: grow from the bottom of the call graph up.
+        var short: Set<String> = []
+        for component in report.components where component.instancesNeeded > component.instances || component.saturated {
+            short.insert(component.name)
+        }
+        for component in report.components where short.contains(component.name) {
             guard let index = blueprint.index(of: component.name) else { continue }
-            let kind = blueprint.components[index].kind
-            if kind.category == .channel {
-                continue
-            }
+            let planned = blueprint.components[index]
+            if planned.kind.category == .channel { continue }
+            if planned.calls.contains(where: { !$0.async && short.contains($0.to) }) { continue }
             let needed = min(maximumInstances, max(component.instancesNeeded, component.saturated ? component.instances + 1 : 0))
-            if needed > blueprint.components[index].instances {
+            if needed > planned.instances {
                 blueprint.components[index].instances = needed
                 changed = true
             }
         }
+        // Consumer parallelism on a partitioned topic is capped by its partitions: keep one per consumer worker.
+        for index in blueprint.components.indices {
+            guard let partitions = blueprint.components[index].partitions else { continue }
+            let parallelism = blueprint.components[index].consumers.compactMap { name in
+                blueprint.index(of: name).map { blueprint.components[$0].instances * (blueprint.components[$0].workers ?? 1) }
+            }.max() ?? 0
+            if parallelism > partitions {
+                blueprint.components[index].partitions = min(100_000, parallelism)
+                changed = true
+            }
+        }
+        if changed { return true }
         for topic in report.topics {
             guard let index = blueprint.index(of: topic.name), let partitions = blueprint.components[index].partitions else { continue }
             var needed = Int((topic.partitionsNeeded.value ?? 0).rounded(.up))
@@ -80,8 +97,10 @@ enum Sizing {
         }
         for flow in report.flows {
             if flow.meetsLatency == false {
-                // Queueing is what the sizing can remove: grow the busiest component on the critical path.
+                // Queueing is what the sizing can remove: grow the busiest component on the critical path,
+                // when it runs above the target (below it, more instances barely shorten the wait).
                 let path = flow.criticalPath.compactMap { name in report.components.first { $0.name == name } }
+                    .filter { ($0.utilisation.value ?? 2) > targetUtilisation / 2 }
                 if let busiest = path.max(by: { ($0.utilisation.value ?? 2) < ($1.utilisation.value ?? 2) }),
                    let index = blueprint.index(of: busiest.name), blueprint.components[index].kind.category != .channel,
                    blueprint.components[index].instances < maximumInstances {
@@ -102,17 +121,6 @@ enum Sizing {
                     }
                     changed = true
                 }
-            }
-        }
-        // Consumer parallelism on a partitioned topic is capped by its partitions: keep one per consumer worker.
-        for index in blueprint.components.indices {
-            guard let partitions = blueprint.components[index].partitions else { continue }
-            let parallelism = blueprint.components[index].consumers.compactMap { name in
-                blueprint.index(of: name).map { blueprint.components[$0].instances * (blueprint.components[$0].workers ?? 1) }
-            }.max() ?? 0
-            if parallelism > partitions {
-                blueprint.components[index].partitions = min(100_000, parallelism)
-                changed = true
             }
         }
         return changed

@@ -179,7 +179,8 @@ enum ModelText {
             parts.append("backoff_base: " + duration(TopologyBuilder.backoffBase))
         }
         if let idempotent = call.idempotent { parts.append("idempotent: \(idempotent)") }
-        if call.breaker { parts.append("circuit_breaker: true") }
+        if call.breaker { parts.append("circuit_breaker: { failures: 50%, window: 10s, open_for: 5s }") }
+        if let pool = call.pool { parts.append("pool: \(pool)") }
         if let bulkhead = call.bulkhead { parts.append("bulkhead: \(bulkhead)") }
         if call.perRequest != 1 { parts.append("per_request: " + UnitFormat.number(call.perRequest, decimals: 2)) }
         if let hit = call.hitRatio { parts.append("hit_ratio: " + UnitFormat.number(hit, decimals: 2)) }

@@ -18,6 +18,8 @@ public struct PlannedCall: Sendable, Codable, Equatable {
     public var tls = false
     /// Bulkhead: at most this many of the caller's workers wait on this call at once.
     public var bulkhead: Int?
+    /// Connections this caller instance keeps to the callee (a store).
+    public var pool: Int?
     public init(to: String) { self.to = to }
 }
 

@@ -58,6 +58,38 @@ enum Resilience {
         }
     }
 
+    /// Bottom-up repair: a caller's timeout must outlast the callee's worst response (own p99 plus
+    /// copies × (attempts × timeout + backoff) of its synchronous calls). Where the budget is too tight
+    /// for that, the timeout grows to the callee's worst + 1 ms: never an inversion, at the price of a
+    /// worst case above the budget (the latency table shows it).
+    static func repairInversions(_ blueprint: inout Blueprint) {
+        for _ in 0..<(blueprint.components.count + 1) {
+            var worst: [String: Double] = [:]
+            for component in blueprint.components {
+                let own = component.latencyP99 ?? KindDefaults.for(component.kind).latency.p99.seconds
+                worst[component.name] = own + component.calls.filter { !$0.async }.reduce(0.0) { total, call in
+                    let copies = Double(min(100, max(1, call.perRequest.rounded(.up))))
+                    let backoff = call.retries > 0 ? TopologyBuilder.backoffBase * Double(call.retries) : 0
+                    return total + copies * (Double(1 + call.retries) * (call.timeout ?? 0) + backoff)
+                }
+            }
+            var changed = false
+            for index in blueprint.components.indices {
+                for callIndex in blueprint.components[index].calls.indices {
+                    let call = blueprint.components[index].calls[callIndex]
+                    guard !call.async, let timeout = call.timeout, let callee = worst[call.to],
+                          blueprint.components.contains(where: { $0.name == call.to && !$0.calls.isEmpty }),
+                          timeout <= callee else { continue }
+                    blueprint.components[index].calls[callIndex].timeout = ceilMillis(callee + 0.001)
+                    changed = true
+                }
+            }
+            if !changed { return }
+        }
+    }
+
+    static func ceilMillis(_ seconds: Double) -> Double { (seconds * 1000).rounded(.up) / 1000 }
+
     static func floorMillis(_ seconds: Double) -> Double { (seconds * 1000).rounded(.down) / 1000 }
 
     /// One scenario per critical dependency (a hard dependency of a critical flow, the entry

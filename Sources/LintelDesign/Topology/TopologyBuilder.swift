@@ -146,6 +146,7 @@ enum TopologyBuilder {
                 store.idempotent = true
             }
             store.tls = true
+            store.pool = min(10, service.workers ?? 10)
             store.callProtocol = storeProtocol(choices.stores[context.name, default: .relational])
             if cached, choices.distributed { store.onMiss = names.cache(context.name) }
             service.calls.append(store)
@@ -192,6 +193,7 @@ enum TopologyBuilder {
             var write = PlannedCall(to: names.store(context.name))
             write.operation = "write"
             write.tls = true
+            write.pool = component.workers
             write.callProtocol = storeProtocol(choices.stores[context.name, default: .relational])
             component.calls = [write]
             add(component)
@@ -202,7 +204,7 @@ enum TopologyBuilder {
             let choice = choices.stores[context.name, default: .relational]
             let name = names.store(context.name)
             var store = components.first { $0.name == name } ?? PlannedComponent(name: name, kind: choice.kind(managed: inputs.managedServices))
-            store.description = (store.description.map { $0 + " " } ?? "") + "Owns \(context.entities.joined(separator: ", "))."
+            store.description = "Owns " + contexts.filter { names.store($0.name) == name }.flatMap(\.entities).joined(separator: ", ") + "."
             store.replicas = inputs.availability >= 0.9999 ? 2 : 1
             store.backups = inputs.compliance.contains(.pciDss) || inputs.compliance.contains(.sox) || context.writes >= 100 ? "continuous" : "daily"
             store.encrypted = true
@@ -248,6 +250,7 @@ enum TopologyBuilder {
         }
         var blueprint = Blueprint(components: components, flows: flows, scenarios: [])
         Resilience.assignTimeouts(&blueprint, budget: inputs.latencyP99)
+        Resilience.repairInversions(&blueprint)
         return blueprint
     }
 

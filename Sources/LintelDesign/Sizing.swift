@@ -24,6 +24,23 @@ enum Sizing {
     }
 
     static func size(_ start: Blueprint, render: (Blueprint) -> String) throws(DesignError) -> Outcome {
+        let first = try iterate(start, render: render)
+        guard first.converged else { return first }
+        // Growth is path-dependent: while a callee was short its callers' holding times were inflated and
+        // they may have grown more than they need. Settle at what the converged design needs (never below
+        // the starting minimum) and grow again from there, so the result depends on the load, not the path.
+        var settled = first.blueprint
+        for component in first.capacity.components {
+            guard let index = settled.index(of: component.name), settled.components[index].kind.category != .channel,
+                  let minimum = start.index(of: component.name).map({ start.components[$0].instances }) else { continue }
+            settled.components[index].instances = max(minimum, component.instancesSufficient)
+        }
+        var second = try iterate(settled, render: render)
+        second.iterations += first.iterations
+        return second
+    }
+
+    static func iterate(_ start: Blueprint, render: (Blueprint) -> String) throws(DesignError) -> Outcome {
         var blueprint = start
         var iteration = 0
         while true {

@@ -94,7 +94,7 @@ enum Resilience {
 
     /// One scenario per critical dependency (a hard dependency of a critical flow, the entry
     /// excluded when it is replicated): at average load, one instance (or the component, when it
-    /// has one) fails 20 s in, for 20 s; the run lasts 90 s so a 30 s recovery window follows.
+    /// has one) fails 20 s in, for 20 s; the run lasts 150 s so recovery is judged over the 110 s after the fault.
     static func scenarios(_ blueprint: Blueprint, hardDependencies: [String]) -> [PlannedScenario] {
         hardDependencies.compactMap { name in
             guard let component = blueprint.components.first(where: { $0.name == name }) else { return nil }
@@ -103,7 +103,7 @@ enum Resilience {
             let instancesDown: Int? = redundant && !store ? 1 : nil
             let what = instancesDown != nil ? "one instance of \(name) fails" : "\(name) is down"
             return PlannedScenario(name: "\(name)-failure", description: "At average load \(what) for 20 s.",
-                                   component: name, instancesDown: instancesDown, at: 20, duration: 20, length: 90)
+                                   component: name, instancesDown: instancesDown, at: 20, duration: 20, length: 150)
         }
     }
 }

@@ -61,7 +61,7 @@ struct ExampleDesignTests {
 /// Each generated failure scenario, simulated: the system must recover after the fault ends.
 @Suite("Failure scenarios of the designs recover")
 struct FailureScenarioTests {
-    static let cases: [String] = ["order-system", "django-monolith", "flash-sale", "startup"]
+    static let cases: [String] = requirementSets
 
     @Test("simulating each generated failure scenario ends recovered", arguments: cases)
     func recovers(name: String) async throws {

@@ -6,4 +6,6 @@ enum Format {
     static func rate(_ perSecond: Double) -> String { UnitFormat.rate(perSecond) }
     static func duration(_ seconds: Double) -> String { UnitFormat.duration(seconds) }
     static func percent(_ fraction: Double) -> String { UnitFormat.percent(fraction) }
+    /// A share or utilisation: one decimal is all a table reader needs.
+    static func share(_ fraction: Double) -> String { UnitFormat.percent(fraction, decimals: 1) }
 }

@@ -34,7 +34,7 @@ extension Sections {
                      "|---|---:|---:|---:|---:|---:|---:|---:|"]
         for component in context.capacity.components {
             lines.append("| \(component.name) | \(component.instances) | \(component.workers) | \(figure(component.arrival)) | "
-                         + "\(figure(component.utilisation)) | \(figure(component.responseP99)) | \(component.instancesNeeded) | "
+                         + "\(component.utilisation.value.map(Format.share) ?? "–") | \(figure(component.responseP99)) | \(component.instancesNeeded) | "
                          + "\(component.runwayToTarget.value.map { Format.number($0) + " months" } ?? "–") |")
         }
         lines.append("")

@@ -14,7 +14,7 @@ enum Sections {
         lines += ["| context | entities | reads | writes | rows | share of traffic |", "|---|---|---:|---:|---:|---:|"]
         for context in inputs.contexts {
             lines.append("| \(Markdown.cell(context.name)) | \(Markdown.cell(context.entities.joined(separator: ", "))) | "
-                         + "\(Format.rate(context.reads)) | \(Format.rate(context.writes)) | \(Format.number(context.rows)) | \(Format.percent(context.share)) |")
+                         + "\(Format.rate(context.reads)) | \(Format.rate(context.writes)) | \(Format.number(context.rows)) | \(Format.share(context.share)) |")
         }
         lines.append("")
         return lines

@@ -86,11 +86,15 @@ public enum Simulation {
         let expected = LoadScaling.expectedEvents(semantics, compiled, timeline: resolved.timeline, duration: resolved.duration)
         let scale = LoadScaling.choose(events: expected.events, budget: options.maxEvents, components: compiled.components,
                                        peakArrivals: expected.peakArrivals, meanService: semantics.service.map(\.mean))
+        let notes = LoadScaling.notes(scale, components: compiled.components, names: compiled.names,
+                                      peakArrivals: expected.peakArrivals, service: semantics.service)
         LoadScaling.apply(scale, to: &compiled, scenario: &resolved)
         let count = max(1, options.replications)
         if count == 1 {
-            return runOne(compiled, resolved, system: model.system, seed: options.seed, interval: interval, options: options,
+            var report = runOne(compiled, resolved, system: model.system, seed: options.seed, interval: interval, options: options,
                           scale: scale, progress: progress)
+            report.scaleNotes = notes
+            return report
         }
         let results = ReplicationResults(count: count)
         let sharedModel = compiled, sharedScenario = resolved
@@ -106,6 +110,7 @@ public enum Simulation {
                           scale: scale, progress: nil)
         }
         report.replications = Replications(reports)
+        report.scaleNotes = notes
         return report
     }
 

@@ -39,7 +39,10 @@ func capacityBenchmark() {
     print("## capacity: CapacityAnalyzer.analyze on a generated layered model (median of 5 runs)")
     print("| components | calls | flows | analyse time |")
     print("|---:|---:|---:|---:|")
-    for size in [1_000, 10_000, 100_000] {
+    // LINTEL_BENCH_CAPACITY_SIZES=1000,10000 limits the sizes (for quick before/after checks).
+    let sizes = ProcessInfo.processInfo.environment["LINTEL_BENCH_CAPACITY_SIZES"]
+        .map { $0.split(separator: ",").compactMap { Int($0) } } ?? [1_000, 10_000, 100_000]
+    for size in sizes {
         let model = capacityBenchmarkModel(components: size)
         var times: [Double] = []
         for _ in 0..<5 {

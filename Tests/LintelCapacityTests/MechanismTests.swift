@@ -54,6 +54,21 @@ struct MechanismTests {
         #expect(abs((a.rejected.value ?? 0) - blocking) < 1e-6)
         #expect(abs((a.meanWait.value ?? 0) - 1.868) < 1e-3)
         #expect(abs((report.component("b")?.arrival.value ?? 0) - 0.8 * (1 - blocking)) < 1e-6)
+        // An admitted request finding n in the system stays Erlang(n + 1, μ): π_n = ρⁿ(1 − ρ)/(1 − ρ⁶), n < 6.
+        func survival(_ t: Double) -> Double {
+            var total = 0.0
+            for n in 0..<6 {
+                let found = pow(rho, Double(n)) * (1 - rho) / (1 - pow(rho, 6))
+                var term = exp(-t), tail = 0.0
+                for i in 0...n { tail += term; term *= t / Double(i + 1) }
+                total += found * tail
+            }
+            return total
+        }
+        var low = 0.0, high = 100.0
+        for _ in 0..<100 { let t = (low + high) / 2; if survival(t) > 0.01 { low = t } else { high = t } }
+        let p99 = try #require(report.flow("f")?.latencyP99.value)
+        #expect(abs(p99 - low) / low < 0.01)
     }
 
     @Test("A terminating cycle follows the traffic equations: a → b, b → a with probability 0.5, λ₀ 5/s gives 10/s each")

@@ -184,4 +184,38 @@ struct SemanticModelTests {
         #expect(timeline.rates(at: 25) == [60, 20])
         #expect(timeline.rates(at: 31) == [60, 1])
     }
+
+    @Test("propagation without corrections equals the sum of the flows' unit loads on every example; route hops are counted per edge",
+          arguments: Paths.exampleFiles)
+    func propagation(_ file: URL) throws {
+        let s = SemanticModel(try ModelLoader.load(path: file.path).model)
+        let rates = s.model.flows.map(\.peak.perSecond)
+        let load = s.propagate(flowRates: rates)
+        for (a, b) in zip(load.arrival, s.arrivals(flowRates: rates)) { #expect(abs(a - b) <= 1e-9 * max(1, b)) }
+        for (a, b) in zip(load.edgeRate, s.edgeRates(flowRates: rates)) { #expect(abs(a - b) <= 1e-9 * max(1, b)) }
+        // Each route hop's arrivals: the flow's rate times the factors of the hops before it.
+        var expected = [Double](repeating: 0, count: s.graph.edges.count)
+        for (flow, rate) in zip(s.flows, rates) {
+            var carried = rate
+            for (hop, edge) in flow.hopEdges.enumerated() where hop < flow.hops.count - 1 {
+                guard let edge else { continue }
+                expected[edge] += carried
+                carried *= s.graph.edges[edge].factor
+            }
+        }
+        for (a, b) in zip(load.routeArrival, expected) { #expect(abs(a - b) <= 1e-9 * max(1, b)) }
+    }
+
+    @Test("retries multiply the load a cycle carries: attempts 1.25 on b → a (0.5) gives a gain of 0.625, 5/s → 13.33/s")
+    func correctedCycle() throws {
+        let s = try semantics("""
+              a: { kind: service, calls: [ { to: b } ] }
+              b: { kind: service, calls: [ { to: a, per_request: 0.5 } ] }
+            """, flows: "  f: { entry: a, rate: 5/s }")
+        var attempts = [Double](repeating: 1, count: s.graph.edges.count)
+        let back = try #require(s.graph.edges.firstIndex { $0.source == 1 })
+        attempts[back] = 1.25
+        let load = s.propagate(flowRates: [5], attempts: attempts)
+        #expect(abs(load.arrival[0] - 5 / (1 - 0.625)) < 1e-9)
+    }
 }

@@ -26,22 +26,19 @@ public enum CapacityAnalyzer {
         let averageRates = model.flows.map(\.rate.perSecond)
         let peakRates = model.flows.map(\.peak.perSecond)
         let rates = peakRates.map { $0 * scale }
-        let solver = LoadSolver(semantics: semantics)
-        let evaluated = SteadyState(solver: solver, flowRates: rates)
+        let evaluated = SteadyState(semantics: semantics, flowRates: rates)
         // Average and peak rows show arrivals only: the evaluated load's attempts and rejections applied to their rates.
-        let averageArrival = solver.solve(flowRates: averageRates, attempts: evaluated.attempts, admitted: evaluated.admitted).arrival
-        let peakArrival = solver.solve(flowRates: peakRates, attempts: evaluated.attempts, admitted: evaluated.admitted).arrival
+        let averageArrival = semantics.propagate(flowRates: averageRates, attempts: evaluated.attempts, admitted: evaluated.admitted).arrival
+        let peakArrival = semantics.propagate(flowRates: peakRates, attempts: evaluated.attempts, admitted: evaluated.admitted).arrival
         let queue = evaluated.state
         let unloaded = QueueState(semantics: semantics, arrival: [Double](repeating: 0, count: semantics.graph.count))
 
         // Retry load per flow: its arrivals with the evaluated attempts and rejections over those without.
-        let ones = [Double](repeating: 1, count: semantics.graph.edges.count)
-        let admitAll = [Double](repeating: 1, count: semantics.graph.count)
         let retryLoad = semantics.flows.map { flow -> Double in
             var unit = [Double](repeating: 0, count: semantics.flows.count)
             unit[flow.index] = 1
-            let with = solver.solve(flowRates: unit, attempts: evaluated.attempts, admitted: evaluated.admitted).arrival.reduce(0, +)
-            let without = solver.solve(flowRates: unit, attempts: ones, admitted: admitAll).arrival.reduce(0, +)
+            let with = semantics.propagate(flowRates: unit, attempts: evaluated.attempts, admitted: evaluated.admitted).arrival.reduce(0, +)
+            let without = semantics.propagate(flowRates: unit).arrival.reduce(0, +)
             return without > 0 ? with / without : 1
         }
 
@@ -71,7 +68,7 @@ public enum CapacityAnalyzer {
             topics: DataAnalysis.topics(semantics: semantics, queue: queue),
             storage: DataAnalysis.storage(model: model, horizons: storageHorizons(options)),
             scenarios: model.scenarios.isEmpty ? [] : ScenarioSteps.analyze(
-                semantics: semantics, average: SteadyState(solver: solver, flowRates: averageRates), solver: solver),
+                semantics: semantics, average: SteadyState(semantics: semantics, flowRates: averageRates)),
             busiest: busiest.map { model.components[$0].name },
             assumptions: assumptions)
     }
@@ -97,29 +94,29 @@ public enum CapacityAnalyzer {
 
 /// Steady state at one load: attempts and rejections feed back into the load until they settle.
 struct SteadyState {
-    var load: LoadSolver.Load
+    var load: PropagatedLoad
     var state: QueueState
     var attempts: [Double]
     var admitted: [Double]
 
-    /// Fixed-point iteration: load → queues → attempts and admitted fractions → load, at most 12 rounds
-    /// (stops when no attempt count or admitted fraction moves by more than 10⁻⁵).
-    init(solver: LoadSolver, flowRates: [Double]) {
-        let semantics = solver.semantics
+    /// Fixed-point iteration: load → queues → attempts and admitted fractions → load, at most 8 rounds
+    /// (stops when no attempt count moves by more than 0.1% and no admitted fraction by 10⁻⁴).
+    init(semantics: SemanticModel, flowRates: [Double]) {
         var attempts = [Double](repeating: 1, count: semantics.graph.edges.count)
         var admitted = [Double](repeating: 1, count: semantics.graph.count)
-        var load = solver.solve(flowRates: flowRates, attempts: attempts, admitted: admitted)
-        var state = QueueState(semantics: semantics, arrival: load.arrival)
-        for _ in 0..<12 {
+        var load = semantics.propagate(flowRates: flowRates, attempts: attempts, admitted: admitted)
+        var state = QueueState(semantics: semantics, arrival: load.arrival, routeArrival: load.routeArrival)
+        for _ in 0..<8 {
             let nextAttempts = state.calls.map { $0?.attempts ?? 1 }
             let nextAdmitted = state.queue.map(\.admitted)
-            let moved = zip(nextAttempts, attempts).contains { abs($0 - $1) > 1e-5 * max(1, $1) }
-                || zip(nextAdmitted, admitted).contains { abs($0 - $1) > 1e-5 }
+            // Attempts that move by less than 0.1% change no load by more than 0.1%: stop there.
+            let moved = zip(nextAttempts, attempts).contains { abs($0 - $1) > 1e-3 * $1 }
+                || zip(nextAdmitted, admitted).contains { abs($0 - $1) > 1e-4 }
             guard moved else { break }
             attempts = nextAttempts
             admitted = nextAdmitted
-            load = solver.solve(flowRates: flowRates, attempts: attempts, admitted: admitted)
-            state = QueueState(semantics: semantics, arrival: load.arrival)
+            load = semantics.propagate(flowRates: flowRates, attempts: attempts, admitted: admitted)
+            state = QueueState(semantics: semantics, arrival: load.arrival, routeArrival: load.routeArrival)
         }
         self.load = load
         self.state = state

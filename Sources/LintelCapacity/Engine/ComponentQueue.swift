@@ -29,15 +29,16 @@ struct ComponentQueue: Sendable {
         if partitioned {
             instances = 1
             workers = semantics.partitions[node] ?? 0
-        } else if component.readFromReplicas, component.kind.category == .database || component.kind.category == .cache {
-            instances = instances.multipliedReportingOverflow(by: 1 + max(0, component.replicas)).partialValue
+        } else {
+            instances = semantics.servingInstances(node)
         }
-        if let limit = semantics.consumerLimit[node], !partitioned, limit < instances * workers {
-            // Consumer-group parallelism is limited by partitions: fewer busy workers, pooled.
+        if let limit = semantics.consumerLimit[node], !partitioned {
+            // Consumer-group parallelism is limited by partitions: the broker holds the backlog and the
+            // group's min(servers, partitions) threads take the next message, one pool (as the simulator runs it).
+            workers = max(0, min(limit, saturating(instances, times: workers)))
             instances = 1
-            workers = max(0, limit)
         }
-        let servers = instances.multipliedReportingOverflow(by: workers).partialValue
+        let servers = saturating(instances, times: workers)
         var result = ComponentQueue(servers: servers, queues: max(1, instances), admitted: 1, rateLimited: 0, blocking: 0,
                                     probabilityOfWaiting: nil, meanWait: nil, wait: nil, formula: "")
         var lambda = arrival
@@ -62,7 +63,7 @@ struct ComponentQueue: Sendable {
         if let places = component.queueLimit, !partitioned {
             // Bounded queue per instance: M/G/w/(w + queue_limit) with λ/instances (random-split view).
             let perInstance = lambda / Double(result.queues)
-            let capacity = workers.addingReportingOverflow(max(0, places)).partialValue
+            let capacity = saturating(workers, plus: max(0, places))
             if let bounded = FiniteQueue.mgck(arrivalRate: perInstance, meanService: holding, serviceSCV: holdingSCV,
                                               servers: workers, capacity: capacity) {
                 result.blocking = bounded.queue.blocking
@@ -70,7 +71,10 @@ struct ComponentQueue: Sendable {
                 let waits = bounded.queue.arrivalState.dropFirst(workers).reduce(0, +)
                 result.probabilityOfWaiting = waits
                 result.meanWait = bounded.meanWait
-                result.wait = .atomThenExponential(probability: waits, decay: bounded.meanWait > 0 ? waits / bounded.meanWait : .infinity)
+                // Found n ≥ w waiting: n − w + 1 service completions of the w workers, stretched by (1 + SCV)/2.
+                let factor = (1 + max(0, holdingSCV)) / 2
+                result.wait = .erlangMixture(weights: Array(bounded.queue.arrivalState.dropFirst(workers)),
+                                             rate: Double(workers) / (holding * factor))
                 result.formula = "per instance M/G/\(workers)/\(capacity) (queue_limit \(places)): P_K \(short(bounded.queue.blocking)), Wq = Lq/λ_admitted × (1 + SCV)/2"
                 return result
             }
@@ -88,4 +92,16 @@ struct ComponentQueue: Sendable {
         }
         return result
     }
+}
+
+/// a × b, Int.max on overflow (counts from a model never wrap around).
+func saturating(_ a: Int, times b: Int) -> Int {
+    let (product, overflow) = a.multipliedReportingOverflow(by: b)
+    return overflow ? Int.max : product
+}
+
+/// a + b, Int.max on overflow.
+func saturating(_ a: Int, plus b: Int) -> Int {
+    let (sum, overflow) = a.addingReportingOverflow(b)
+    return overflow ? Int.max : sum
 }

@@ -24,7 +24,7 @@ enum DataAnalysis {
                     else { (defaultPool, "default \(defaultPool)") }
                 callers.append(.init(component: caller.name, instances: caller.instances, pool: pool, poolSource: source))
             }
-            let requested = callers.reduce(0) { $0.addingReportingOverflow($1.instances.multipliedReportingOverflow(by: $1.pool).partialValue).partialValue }
+            let requested = callers.reduce(0) { saturating($0, plus: saturating($1.instances, times: $1.pool)) }
             let limit = store.maxConnections ?? KindDefaults.for(store.kind).maxConnections
             let holding = queue.responseMean[node]
             budgets.append(ConnectionBudget(

@@ -11,7 +11,7 @@ import LintelModel
 /// distributions on a per-component grid, so callers compose their callees' distributions,
 /// never their percentiles.
 struct QueueState: Sendable {
-    static let cells = 512
+    static let cells = 256
     /// Tail left beyond a grid's range.
     static let tail = 1e-5
 
@@ -41,9 +41,23 @@ struct QueueState: Sendable {
 
     var servers: [Int] { queue.map(\.servers) }
 
-    init(semantics: SemanticModel, arrival: [Double]) {
+    /// Components some flow reaches: only their times are kept as distributions (the set is closed under
+    /// calls, so a distribution never needs one that was not built); the others get means only.
+    let distributed: [Bool]
+
+    /// Per edge: arrivals at its source that are a flow's route hop making only this call.
+    let routeArrival: [Double]
+
+    init(semantics: SemanticModel, arrival: [Double], routeArrival: [Double]? = nil) {
         self.semantics = semantics
+        self.routeArrival = routeArrival ?? [Double](repeating: 0, count: semantics.graph.edges.count)
         let count = semantics.graph.count
+        var distributed = [Bool](repeating: false, count: count)
+        for flow in semantics.flows {
+            for node in flow.reachable { distributed[node] = true }
+            for node in flow.hops { distributed[node] = true }
+        }
+        self.distributed = distributed
         self.arrival = arrival
         service = semantics.service
         holding = service.map(\.mean)
@@ -67,10 +81,21 @@ struct QueueState: Sendable {
         unbounded = saturated
         calls = [CallTime?](repeating: nil, count: semantics.graph.edges.count)
         for members in semantics.cycles.components.reversed() {
-            let repeats = members.count > 1 || members.contains(where: { node in
+            let cyclic = members.count > 1 || members.contains(where: { node in
                 semantics.graph.outgoing(node).contains { semantics.graph.edges[$0].target == node && !semantics.graph.edges[$0].closesCycle }
-            }) ? 3 : 1
-            for _ in 0..<repeats { for node in members { solve(node) } }
+            })
+            guard cyclic else {
+                for node in members { solve(node) }
+                continue
+            }
+            // A terminating cycle's holding times depend on each other: sweep until the means settle
+            // (the recursion's geometric tail shrinks by the cycle's gain each sweep).
+            for _ in 0..<200 {
+                let before = members.map { holding[$0] }
+                for node in members { solve(node) }
+                let moved = zip(members, before).contains { abs(holding[$0] - $1) > 1e-9 * max(holding[$0], 1e-12) }
+                if !moved { break }
+            }
         }
     }
 
@@ -82,6 +107,7 @@ struct QueueState: Sendable {
         let graph = semantics.graph
         let partitioned = semantics.isPartitioned(node)
         let own: TimeDistribution = partitioned ? .constant(holding[node]) : ownTime(node)
+        guard distributed[node] else { return solveMeans(node, own: own) }
         // Range of the holding grid: own service's far tail plus each batch's.
         let plan = semantics.plans[node]
         var upper = upperBound(own)
@@ -107,6 +133,7 @@ struct QueueState: Sendable {
         let step = Self.step(covering: upper)
         var grid = own.grid(step: step, cells: Self.cells)
         var mean = own.mean
+        var composed = false
         for batch in plan.batches {
             var members: [(call: LatencyGrid, copies: Copies, made: Double)] = []
             for e in batch.edges where graph.edges[e].waitsForAnswer {
@@ -120,6 +147,7 @@ struct QueueState: Sendable {
                 members.append((time.grid, Copies(edge.copies), (1 - edge.skip) * edge.missProbability))
             }
             guard !members.isEmpty else { continue }
+            composed = true
             if batch.isParallel {
                 let group = PlanTime.parallel(members, step: step, cells: Self.cells)
                 grid = grid.convolved(with: group)
@@ -129,13 +157,39 @@ struct QueueState: Sendable {
                 mean += member.made * graph.edges[e].copies * time.mean
             }
         }
+        // Route hops make only their call to the next hop: the worker's holding time is the mixture of
+        // the whole plan (requests that end here) and each route class (own service ⊛ that one call).
+        let routeTotal = graph.outgoing(node).reduce(0.0) { $0 + routeArrival[$1] }
+        if arrival[node] > 0, routeTotal > 0 {
+            let full = max(0, 1 - routeTotal / arrival[node])
+            var parts: [(weight: Double, grid: LatencyGrid)] = full > 1e-12 ? [(full, grid)] : []
+            var mixed = full * mean
+            let ownGrid = own.grid(step: step, cells: Self.cells)
+            for e in graph.outgoing(node) where routeArrival[e] > 0 {
+                let edge = graph.edges[e]
+                let weight = min(1, routeArrival[e] / arrival[node])
+                let made = (1 - edge.skip) * edge.missProbability
+                guard edge.waitsForAnswer, let time = figures[e] else {
+                    parts.append((weight, ownGrid))
+                    mixed += weight * own.mean
+                    continue
+                }
+                parts.append((weight, ownGrid.convolved(with: PlanTime.sequential(time.grid, copies: Copies(edge.copies), made: made))))
+                mixed += weight * (own.mean + made * edge.copies * time.mean)
+            }
+            if let mixture = LatencyGrid.mixture(parts) {
+                grid = mixture
+                mean = mixed
+                composed = true
+            }
+        }
         for (e, time) in figures { calls[e] = time }
         unbounded[node] = plan.edges.contains { e in
             graph.edges[e].waitsForAnswer && unbounded[graph.edges[e].target] && semantics.call(e)?.timeout == nil
         }
         holding[node] = mean
         holdingGrid[node] = grid
-        if !plan.batches.isEmpty {
+        if composed {
             let second = grid.mass.indices.reduce(0.0) { $0 + pow(Double($1) * step, 2) * grid.mass[$1] }
             let gridMean = grid.mean
             holdingSCV[node] = gridMean > 0 ? max(0, second / (gridMean * gridMean) - 1) : 0
@@ -143,7 +197,12 @@ struct QueueState: Sendable {
         let component = semantics.model.components[node]
         queue[node] = ComponentQueue.solve(component: component, semantics: semantics, node: node, arrival: arrival[node],
                                            holding: holding[node], holdingSCV: holdingSCV[node])
-        if queue[node].wait == nil, !partitioned, arrival[node] > 0 { boundCaller(node, own: own) }
+        if queue[node].wait == nil, !partitioned, arrival[node] > 0 {
+            let open = holding[node]
+            boundCaller(node, own: own)
+            // Keep the holding distribution's shape, scaled to the closed network's mean.
+            if holding[node] < open, open > 0 { grid = grid.scaled(by: holding[node] / open) }
+        }
         // A saturated queue's wait is unbounded: callers see its holding time only (its own row reports the saturation).
         let waiting = queue[node].wait
         saturated[node] = waiting == nil && arrival[node] > 0
@@ -155,8 +214,32 @@ struct QueueState: Sendable {
         let responseStep = max(step, Self.step(covering: range))
         var total = grid.rebinned(step: responseStep, cells: Self.cells)
         if let delay { total = total.convolved(with: delay.grid(step: responseStep, cells: Self.cells)) }
-        response[node] = waiting == nil ? total : wait.grid(step: responseStep, cells: Self.cells).convolved(with: total)
+        // A wait that almost never happens (P(wait) < 10⁻⁹) leaves the holding distribution as it is.
+        let negligible: Bool
+        if case .atomThenExponential(let probability, _) = wait { negligible = probability < 1e-9 } else { negligible = wait.mean == 0 }
+        response[node] = waiting == nil || negligible ? total : wait.grid(step: responseStep, cells: Self.cells).convolved(with: total)
         responseMean[node] = holding[node] + (queue[node].meanWait ?? 0) + (delay?.mean ?? 0)
+    }
+
+    /// A component no flow reaches (no load): mean holding time from the callees' mean responses, no distributions.
+    private mutating func solveMeans(_ node: Int, own: TimeDistribution) {
+        let graph = semantics.graph
+        var mean = own.mean
+        for batch in semantics.plans[node].batches {
+            var group = 0.0
+            for e in batch.edges where graph.edges[e].waitsForAnswer {
+                let edge = graph.edges[e]
+                let time = (1 - edge.skip) * edge.missProbability * edge.copies * responseMean[edge.target]
+                if batch.isParallel { group = max(group, time) } else { mean += time }
+            }
+            mean += group
+        }
+        holding[node] = mean
+        queue[node] = ComponentQueue.solve(component: semantics.model.components[node], semantics: semantics, node: node,
+                                           arrival: arrival[node], holding: mean, holdingSCV: holdingSCV[node])
+        saturated[node] = queue[node].wait == nil && arrival[node] > 0
+        unbounded[node] = saturated[node]
+        responseMean[node] = mean + (queue[node].meanWait ?? 0) + (semantics.isPartitioned(node) ? semantics.service[node].mean : 0)
     }
 
     /// A caller that holds its workers during synchronous calls bounds the population at its callees: when the
@@ -217,7 +300,7 @@ struct QueueState: Sendable {
         case .atomThenExponential(let probability, let decay):
             return decay.isFinite && decay > 0
                 ? Queueing.exponentialTailQuantile(p, probabilityOfWaiting: probability, conditionalMeanWait: 1 / decay) : 0
-        default: return 0
+        default: return wait.quantile(p)
         }
     }
 }

@@ -4,7 +4,7 @@ import LintelModel
 enum ScenarioSteps {
     /// Utilisation uses the holding times at average load, so it is linear in the step's rates
     /// (retries and rejections as at average load).
-    static func analyze(semantics: SemanticModel, average steady: SteadyState, solver: LoadSolver) -> [ScenarioCapacity] {
+    static func analyze(semantics: SemanticModel, average steady: SteadyState) -> [ScenarioCapacity] {
         let average = steady.state, attempts = steady.attempts, admitted = steady.admitted
         let model = semantics.model
         return model.scenarios.map { scenario in
@@ -12,7 +12,7 @@ enum ScenarioSteps {
                 return ScenarioCapacity(name: scenario.name, steps: [])
             }
             let steps = timeline.changes.map { change -> ScenarioCapacity.Step in
-                let arrival = solver.solve(flowRates: change.rates, attempts: attempts, admitted: admitted).arrival
+                let arrival = semantics.propagate(flowRates: change.rates, attempts: attempts, admitted: admitted).arrival
                 var busiest: Int?
                 var highest = 0.0
                 for node in arrival.indices where average.queue[node].servers > 0 {

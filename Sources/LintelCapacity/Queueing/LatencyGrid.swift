@@ -130,13 +130,16 @@ public struct LatencyGrid: Sendable, Equatable {
         return sum + overflow * Double(mass.count) * step
     }
 
-    /// P(T ≤ t).
+    /// P(T ≤ t), interpolated linearly between the cells' upper edges (k + ½)h, where the CDF is known exactly.
     public func cdf(_ t: Double) -> Double {
         guard t >= 0 else { return 0 }
-        let last = min(mass.count - 1, Int((t / step).rounded(.down)))
-        var sum = 0.0
-        if last >= 0 { for k in 0...last { sum += mass[k] } }
-        return min(1, sum)
+        let position = t / step - 0.5
+        var below = 0.0
+        let whole = Int(min(Double(mass.count), max(-1, position.rounded(.down))))
+        if whole >= 0 { for k in 0...min(whole, mass.count - 1) { below += mass[k] } }
+        guard whole + 1 < mass.count else { return min(1, below) }
+        let fraction = whole >= 0 ? position - Double(whole) : max(0, t / (0.5 * step))
+        return min(1, below + mass[whole + 1] * fraction)
     }
 
     /// The p-quantile: the first cell centre where the CDF reaches p, `nil` when p lies in the overflow.
@@ -185,7 +188,8 @@ public struct LatencyGrid: Sendable, Equatable {
 
     /// T + d for a constant d ≥ 0 (rounded to whole cells).
     public func shifted(by delay: Double) -> LatencyGrid {
-        let cells = Int(min(Double(mass.count), max(0, (delay / step).rounded())))
+        guard delay.isFinite, delay > 0 else { return self }
+        let cells = Int(min(Double(mass.count), (delay / step).rounded()))
         guard cells > 0 else { return self }
         var result = [Double](repeating: 0, count: mass.count)
         var kept = 0.0
@@ -198,7 +202,8 @@ public struct LatencyGrid: Sendable, Equatable {
 
     /// T given T ≤ limit (renormalised); the grid itself when nothing lies at or below the limit.
     public func truncated(atMost limit: Double) -> LatencyGrid {
-        let last = min(mass.count - 1, Int((limit / step).rounded(.down)))
+        guard limit.isFinite else { return self }
+        let last = Int(min(Double(mass.count - 1), (limit / step).rounded(.down)))
         guard last >= 0 else { return self }
         var result = [Double](repeating: 0, count: mass.count)
         var total = 0.0
@@ -219,5 +224,11 @@ public struct LatencyGrid: Sendable, Equatable {
             overflow += w * part.grid.overflow
         }
         return LatencyGrid(step: first.step, mass: result, overflow: overflow)
+    }
+
+    /// c·T for c > 0: the same cells on a step c times as wide.
+    public func scaled(by factor: Double) -> LatencyGrid {
+        guard factor.isFinite, factor > 0 else { return self }
+        return LatencyGrid(step: step * factor, mass: mass, overflow: overflow)
     }
 }

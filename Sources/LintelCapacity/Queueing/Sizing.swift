@@ -33,19 +33,26 @@ public enum Sizing {
         guard workers > 0, meanService > 0, budget >= 0 else { return nil }
         guard arrivalRate > 0 else { return 1 }
         if policy != .leastOutstanding {
-            // Separate queues: each instance's wait depends only on its own share, so try counts upwards from the
-            // fewest that are stable; each try costs O(workers).
-            let first = max(1, Int((arrivalRate * meanService / Double(workers)).rounded(.down)))
-            guard first <= maxInstances else { return nil }
-            for instances in first...maxInstances {
+            // Separate queues: each instance's wait depends only on its own share and falls as instances are
+            // added, so binary search between the fewest stable count and the limit (each try costs O(workers)).
+            func fits(_ instances: Int) -> Bool {
                 guard let queue = InstanceQueues.solve(policy: policy, arrivalRate: arrivalRate, instances: instances, workers: workers,
-                                                       meanService: meanService, serviceSCV: serviceSCV) else { continue }
-                guard case .atomThenExponential(let probability, let decay) = queue.wait else { return instances }
+                                                       meanService: meanService, serviceSCV: serviceSCV) else { return false }
+                guard case .atomThenExponential(let probability, let decay) = queue.wait else { return true }
                 let wait = decay.isFinite && decay > 0
                     ? Queueing.exponentialTailQuantile(p, probabilityOfWaiting: probability, conditionalMeanWait: 1 / decay) : 0
-                if wait <= budget { return instances }
+                return wait <= budget
             }
-            return nil
+            let stable = (arrivalRate * meanService / Double(workers)).rounded(.down)
+            guard stable.isFinite, stable < Double(maxInstances) else { return nil }
+            var low = max(1, Int(stable))
+            guard low <= maxInstances, fits(maxInstances) else { return nil }
+            var high = maxInstances
+            while low < high {
+                let middle = low + (high - low) / 2
+                if fits(middle) { high = middle } else { low = middle + 1 }
+            }
+            return high
         }
         let load = arrivalRate * meanService
         var b = 1.0

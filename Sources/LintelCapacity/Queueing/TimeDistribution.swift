@@ -13,6 +13,9 @@ public enum TimeDistribution: Sendable, Equatable, Codable {
     /// A queueing wait: 0 with probability 1 − p, otherwise exponential with rate `decay`:
     /// P(W > t) = p·e^{−decay·t} (exact for M/M/c and GI/M/1, the Allen–Cunneen tail otherwise).
     case atomThenExponential(probability: Double, decay: Double)
+    /// A bounded queue's wait: with probability `weights[j]` the sum of j + 1 exponential phases of rate `rate`
+    /// (found j + c in an M/M/c/K queue), 0 otherwise.
+    case erlangMixture(weights: [Double], rate: Double)
 
     /// P(T ≤ t).
     public func cdf(_ t: Double) -> Double {
@@ -27,6 +30,20 @@ public enum TimeDistribution: Sendable, Equatable, Codable {
         case .atomThenExponential(let p, let decay):
             guard decay > 0, decay.isFinite else { return 1 - min(1, max(0, p)) }
             return 1 - min(1, max(0, p)) * exp(-decay * t)
+        case .erlangMixture(let weights, let rate):
+            guard rate > 0, rate.isFinite else { return 1 - weights.reduce(0, +) }
+            // P(Erlang(j + 1) > t) = Σ_{i ≤ j} Poisson(i; rate·t); weights summed from the top down.
+            let x = rate * t
+            var suffix = weights.reduce(0, +)
+            var term = exp(-x)
+            var survival = 0.0
+            for j in weights.indices {
+                survival += term * suffix
+                suffix -= weights[j]
+                term *= x / Double(j + 1)
+                if term < 1e-300 || suffix <= 0 { break }
+            }
+            return min(1, max(0, 1 - survival))
         }
     }
 
@@ -37,6 +54,8 @@ public enum TimeDistribution: Sendable, Equatable, Codable {
         case .exponential(let mean): mean
         case .lognormal(let mu, let sigma): exp(mu + sigma * sigma / 2)
         case .atomThenExponential(let p, let decay): decay > 0 ? p / decay : 0
+        case .erlangMixture(let weights, let rate):
+            rate > 0 ? weights.indices.reduce(0.0) { $0 + weights[$1] * Double($1 + 1) } / rate : 0
         }
     }
 
@@ -47,7 +66,23 @@ public enum TimeDistribution: Sendable, Equatable, Codable {
         case .exponential(let mean): 2 * mean * mean
         case .lognormal(let mu, let sigma): exp(2 * mu + 2 * sigma * sigma)
         case .atomThenExponential(let p, let decay): decay > 0 ? 2 * p / (decay * decay) : 0
+        case .erlangMixture(let weights, let rate):
+            rate > 0 ? weights.indices.reduce(0.0) { $0 + weights[$1] * Double(($1 + 1) * ($1 + 2)) } / (rate * rate) : 0
         }
+    }
+
+    /// The p-quantile (0 < p < 1), by bisection on the CDF; 0 when P(T = 0) ≥ p.
+    public func quantile(_ p: Double) -> Double {
+        guard p > 0, p < 1, cdf(0) < p else { return 0 }
+        var high = max(mean, 1e-12)
+        var doublings = 0
+        while cdf(high) < p, doublings < 1100 { high *= 2; doublings += 1 }
+        var low = 0.0
+        for _ in 0..<100 {
+            let middle = (low + high) / 2
+            if cdf(middle) < p { low = middle } else { high = middle }
+        }
+        return (low + high) / 2
     }
 
     /// A time beyond which at most `tail` of the probability lies, for sizing a grid.
@@ -58,6 +93,7 @@ public enum TimeDistribution: Sendable, Equatable, Codable {
         case .exponential(let mean): return mean * log(1 / tail)
         case .lognormal(let mu, let sigma): return exp(mu + z * sigma)
         case .atomThenExponential(let p, let decay): return decay > 0 && p > tail ? log(p / tail) / decay : 0
+        case .erlangMixture: return quantile(1 - tail)
         }
     }
 

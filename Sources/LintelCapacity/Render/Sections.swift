@@ -5,7 +5,9 @@ enum Sections {
     static func components(_ report: CapacityReport) -> Table {
         let rows = report.components.map { row -> [String] in
             let current = row.scalesBy == "partitions" ? row.servers : row.instances
-            let need = row.instancesNeeded > current ? "\(row.instancesNeeded) (+\(row.instancesNeeded - current))" : "\(row.instancesNeeded)"
+            let need = row.externalDemand != nil ? "external"
+                : row.instancesNeeded > current ? "\(row.instancesNeeded) (+\(row.instancesNeeded - current))"
+                : row.fewerWouldDo ? "\(row.instancesNeeded) (\(row.instancesSufficient) would do)" : "\(row.instancesNeeded)"
             return [
                 row.name, row.kind, Format.figure(row.arrivalAverage), Format.figure(row.arrival),
                 row.scalesBy == "partitions" ? "\(row.servers) partitions" : "\(row.instances)×\(row.workers)", Format.figure(row.holdingTime), Format.figure(row.utilisation) + (row.saturated ? " !" : ""),
@@ -25,8 +27,8 @@ enum Sections {
             ("Wq", row.meanWait), ("Lq", row.queueLength), ("response p50", row.responseP50), ("response p99", row.responseP99),
             ("instances for utilisation", row.instancesForUtilisation), ("instances for latency", row.instancesForLatency),
             ("headroom", row.headroom), ("saturates at", row.saturationMultiple), ("runway to target", row.runwayToTarget), ("runway to saturation", row.runwayToSaturation),
-            ("retry amplification", row.retryAmplification),
-        ]
+            ("retry amplification", row.retryAmplification), ("rejected", row.rejected),
+        ] + (row.externalDemand.map { [("must sustain", $0)] } ?? [])
         let table = Table(headers: ["figure", "value", "from"], rows: figures.map { [$0.0, Format.figure($0.1), $0.1.formula] }, numeric: [1])
         return markdown ? table.markdown() : table.text()
     }
@@ -36,14 +38,14 @@ enum Sections {
             [
                 flow.name, Format.figure(flow.rate), Format.availability(flow.availability.value),
                 Format.availability(flow.availabilityObjective), Format.yesNo(flow.meetsAvailability),
-                Format.figure(flow.latencyP99), flow.latencyObjective.map(UnitFormat.duration) ?? Format.none,
+                Format.figure(flow.latencyP50), Format.figure(flow.latencyP99), flow.latencyObjective.map(UnitFormat.duration) ?? Format.none,
                 Format.yesNo(flow.meetsLatency), Format.figure(flow.latencyWorstCase), Format.figure(flow.retryAmplification),
                 Format.figure(flow.errorBudget), Format.figure(flow.expectedDowntime),
             ]
         }
-        return Table(headers: ["flow", "λ", "availability", "SLO", "meets", "p99", "SLO", "meets", "worst case", "retry amp.",
+        return Table(headers: ["flow", "λ", "availability", "SLO", "meets", "p50", "p99", "SLO", "meets", "worst case", "retry amp.",
                                "error budget", "expected downtime"],
-                     rows: rows, numeric: [1, 2, 3, 5, 6, 8, 9, 10, 11])
+                     rows: rows, numeric: [1, 2, 3, 5, 6, 7, 9, 10, 11, 12])
     }
 
     static func flowPaths(_ report: CapacityReport, markdown: Bool) -> String {

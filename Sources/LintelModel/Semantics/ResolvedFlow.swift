@@ -72,31 +72,11 @@ public struct ResolvedFlow: Sendable {
                 reached.append(graph.edges[e].target)
             }
         }
-        reached.sort { (cycles.componentOf[$0], $0) < (cycles.componentOf[$1], $1) }
         scratch[last] += rate
-        var position = 0
-        while position < reached.count {
-            let component = cycles.componentOf[reached[position]]
-            var end = position
-            while end < reached.count, cycles.componentOf[reached[end]] == component { end += 1 }
-            // Members of this strongly connected component that the flow reaches, in `components` order.
-            let members = cycles.components[component]
-            let inflow = members.map { scratch[$0] }
-            let solved = cycles.solve(component, inflow: inflow)
-            for (member, value) in zip(members, solved) where seen.contains(member) {
-                scratch[member] = 0
-                guard value > 0 else { continue }
-                arrivals[member, default: 0] += value
-                for e in graph.outgoing(member) where !graph.edges[e].closesCycle {
-                    let carried = value * graph.edges[e].factor
-                    guard carried > 0 else { continue }
-                    edgeRates[e, default: 0] += carried
-                    let target = graph.edges[e].target
-                    if cycles.componentOf[target] != component { scratch[target] += carried }
-                }
-            }
-            position = end
-        }
+        let positions = Array(Set(reached.map { cycles.componentOf[$0] })).sorted()
+        TrafficEquations(graph: graph, cycles: cycles).solve(
+            positions: positions, inflow: &scratch, passed: { _ in 1 }, multiplier: { _ in 1 }, corrected: false,
+            arrive: { arrivals[$0, default: 0] += $1 }, carry: { edgeRates[$0, default: 0] += $1 })
         unitArrivals = arrivals.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         unitEdgeRates = edgeRates.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         var reachable = Set(reached)

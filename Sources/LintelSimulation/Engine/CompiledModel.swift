@@ -170,7 +170,8 @@ struct CompiledModel {
             let partitions = semantics.partitions[c]
             let throughput = semantics.partitionThroughput[c]
             let partitioned = partitions != nil && throughput != nil
-            let instances: Int32 = partitioned ? 1 : Int32(clamping: max(1, component.instances))
+            // Read replicas serving reads add instances (the core's `servingInstances`).
+            let instances: Int32 = partitioned ? 1 : Int32(clamping: max(1, semantics.servingInstances(c)))
             let workers: Int32 = partitioned ? Int32(clamping: max(1, partitions ?? 1)) : Int32(clamping: max(1, component.workers))
             let own = ServiceSampler(semantics.service[c])
             var consumers: [Int32] = []
@@ -179,7 +180,7 @@ struct CompiledModel {
             }
             var limit = Int32.max
             if let consumerLimit = semantics.consumerLimit[c] {
-                let servers = Int64(max(1, component.instances)) * Int64(max(1, component.workers))
+                let servers = Int64(instances) * Int64(max(1, component.workers))
                 if Int64(consumerLimit) < servers { limit = Int32(clamping: max(1, consumerLimit)) }
             }
             components.append(SimComponent(

@@ -29,8 +29,6 @@ struct ComponentState {
     var latencyFactor: Double = 1
     var errorRate: Double = 0
     var cursor: Int32 = 0
-    /// A queue's turn among its consumers.
-    var consumerCursor: Int32 = 0
     var tokens: Double = 0
     var lastRefill: Double = 0
     /// Deliveries being processed, and the FIFO of deliveries waiting in the broker, when the
@@ -110,6 +108,8 @@ struct OverloadCounters {
     var component = 0
     var queued = 0
     var busy = 0
+    /// Components with every server busy at that moment, in model order.
+    var saturated: [Int] = []
     /// Flow requests and messages refused at the cap.
     var refused = 0
 }

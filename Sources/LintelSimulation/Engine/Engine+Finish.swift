@@ -82,16 +82,13 @@ extension Engine {
     }
 
     /// A topic or queue accepted a message: a topic delivers it to every consumer, a queue to one
-    /// (in turn, an even split).
+    /// chosen at random (share 1/n each, a Poisson split, as capacity assumes).
     func deliver(topic: Int32, flow: Int32) {
         var k = consumerStart[Int(topic)]
         var last = consumerStart[Int(topic) + 1]
         if k == last { return }
         if components[Int(topic)].isQueue {
-            var next = state[Int(topic)].consumerCursor + 1
-            if next >= last - k { next = 0 }
-            state[Int(topic)].consumerCursor = next
-            k += next
+            k += Int32(rng.below(Int(last - k)))
             last = k + 1
         }
         while k < last {
@@ -122,7 +119,9 @@ extension Engine {
             arrive(d)
             return
         }
-        // Waiting in the broker counts as the consumer's queue (its wait before a worker).
+        // Waiting in the broker counts as the consumer's queue (its wait before a worker), and the
+        // delivery as an attempt that reached it (offered load, as capacity's arrival rate).
+        counters[Int(c)].attempts &+= 1
         requests[Int(d)].since = now
         counters[Int(c)].queued &+= 1
         if counters[Int(c)].queued > counters[Int(c)].maxQueued { counters[Int(c)].maxQueued = counters[Int(c)].queued }
@@ -143,6 +142,8 @@ extension Engine {
         counters[Int(c)].queued &-= 1
         let waited = now - requests[Int(d)].since
         counters[Int(c)].queueArea += waited
+        // Counted as an attempt when it reached the broker's backlog; `arrive` counts it again.
+        counters[Int(c)].attempts &-= 1
         arrive(d)
         // `arrive` restarted the clock: add the time in the broker to the wait it will record.
         counters[Int(c)].waitSum += waited

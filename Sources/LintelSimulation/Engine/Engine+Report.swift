@@ -42,7 +42,8 @@ extension Engine {
                 abandoned: counter.abandoned * k, wastedWork: counter.wastedSeconds * Double(k)))
         }
         let overloadResult = overload.at.map { time in
-            Overload(time: time, component: compiled.names[overload.component], queued: overload.queued * k, cap: cap * k,
+            Overload(time: time, component: compiled.names[overload.component], queued: overload.queued * k,
+                     saturated: overload.saturated.map { compiled.names[$0] }, cap: cap * k,
                      refused: overload.refused * k)
         }
         let messaging = MessagingResult(published: messages.published * k, delivered: messages.delivered * k,

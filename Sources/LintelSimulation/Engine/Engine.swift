@@ -268,6 +268,10 @@ final class Engine {
                 worst = c
             }
         }
+        for c in 0..<components.count {
+            let servers = Int(components[c].instances) * Int(state[c].workers)
+            if servers > 0, counters[c].busy >= servers { overload.saturated.append(c) }
+        }
         overload.component = worst
         overload.queued = counters[worst].queued
         overload.busy = counters[worst].busy

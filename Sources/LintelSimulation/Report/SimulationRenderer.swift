@@ -66,6 +66,7 @@ public enum SimulationRenderer {
         if r.scale > 1 {
             out.append("Scaled run: 1/\(r.scale) of the load on 1/\(r.scale) of the servers (the full run exceeds the time budget); "
                        + "counts are the sample's × \(r.scale). See docs/simulation.md for the error this makes.")
+            for note in r.scaleNotes { out.append("  - " + note) }
         }
         out.append("")
         func section(_ name: String) {

@@ -12,6 +12,8 @@ public struct SimulationReport: Codable, Sendable, Equatable {
     /// 1 for a full simulation. k > 1: the run was too large for the time budget, so 1/k of the load ran
     /// on 1/k of the servers (`SimulationOptions.maxFlowRequests`); counts are the sample's × k.
     public var scale: Int
+    /// What the scale distorts, in words (empty when nothing is expected to).
+    public var scaleNotes: [String] = []
     /// Set when the in-flight cap was reached: where, when, and what was refused.
     public var overload: Overload?
     /// With `--replications N` (N > 1): means and 95% confidence intervals over the N seeds. The rest
@@ -71,6 +73,9 @@ public struct Overload: Codable, Sendable, Equatable {
     /// The component holding the most queued requests then (with none queued, the busiest).
     public var component: String
     public var queued: Int
+    /// Components with every server busy then, in model order: the bottleneck is usually the last
+    /// of a synchronous chain (its callers' workers wait on it).
+    public var saturated: [String]
     public var cap: Int
     /// Flow requests refused and messages lost at the cap, over the whole run.
     public var refused: Int

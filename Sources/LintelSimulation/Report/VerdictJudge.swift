@@ -36,7 +36,8 @@ struct VerdictJudge {
         var notes: [String] = []
         if let overload, verdict.outcome != .overloaded {
             notes.append("The in-flight cap (\(overload.cap)) was reached at \(format(overload.time)) s with \(overload.queued) "
-                         + "requests queued at \(overload.component); \(overload.refused) requests and messages refused")
+                         + "requests queued at \(overload.component)" + saturation(overload)
+                         + "; \(overload.refused) requests and messages refused")
         }
         if !verdict.sloBreaches.isEmpty { notes.append("SLO breached: " + verdict.sloBreaches.joined(separator: "; ")) }
         if let m = messaging, m.deadLettered > 0 || m.lost > 0 {
@@ -49,9 +50,11 @@ struct VerdictJudge {
 
     /// The fault-free stretch shows overload: the cap, a growing backlog, or goodput short of the offered load.
     private func overloadBeforeFaults(series: [SeriesPoint], horizon: Double) -> String? {
+        let lead = faults.isEmpty ? "overloaded (no faults injected)" : "overloaded before any fault"
         if let overload, overload.time < horizon {
-            return "overloaded before any fault: the in-flight cap (\(overload.cap)) was reached at \(format(overload.time)) s "
-                + "with \(overload.queued) requests queued at \(overload.component); \(overload.refused) requests and messages refused"
+            return lead + ": the in-flight cap (\(overload.cap)) was reached at \(format(overload.time)) s "
+                + "with \(overload.queued) requests queued at \(overload.component)" + saturation(overload)
+                + "; \(overload.refused) requests and messages refused"
         }
         let before = series.indices.filter { series[$0].time <= horizon + 1e-9 }
         guard before.count >= 4, let last = before.last else { return nil }
@@ -63,11 +66,11 @@ struct VerdictJudge {
         let component = last < mostQueuedAt.count ? mostQueuedAt[last] : nil
         let seconds = series[last].time - series[middle].time
         if growth > 50, Double(growth) > 0.05 * Double(offered) {
-            return "overloaded before any fault: the offered load exceeds capacity, the backlog grew by \(growth) requests "
+            return lead + ": the offered load exceeds capacity, the backlog grew by \(growth) requests "
                 + "in \(format(seconds)) s" + (component.map { ", most of it at \($0)" } ?? "")
         }
         if offered > 0, Double(goodput) < options.goodputRatio * Double(offered) {
-            return "overloaded before any fault: goodput is \(format(Double(goodput) / Double(offered) * 100))% of the offered load "
+            return lead + ": goodput is \(format(Double(goodput) / Double(offered) * 100))% of the offered load "
                 + "over the \(format(seconds)) s before " + (faults.isEmpty ? "the end" : "the first fault")
                 + (component.map { " (most queued at \($0))" } ?? "")
         }
@@ -157,6 +160,11 @@ struct VerdictJudge {
         return Verdict(outcome: .notRecovered, lastFaultEnd: lastEnd, criterion: criterion, baselineLatency: baseline,
                        goodputRatio: goodputRatio, retryFraction: retryFraction, timeoutFraction: timeoutFraction,
                        queued: queued, mostQueued: mostQueued?.name, summary: summary)
+    }
+
+    /// ", every server busy at a, b" when any component was saturated at the moment of overload.
+    private func saturation(_ overload: Overload) -> String {
+        overload.saturated.isEmpty ? "" : " (every server busy at " + overload.saturated.joined(separator: ", ") + ")"
     }
 
     private func format(_ value: Double) -> String { NumberText.format(value) }

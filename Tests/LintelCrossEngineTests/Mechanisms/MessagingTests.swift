@@ -103,13 +103,14 @@ struct MessagingTests {
     @Test("A sync publish waits for the broker's ack (partition wait + 1/throughput + channel latency) and still delivers")
     func syncPublish() throws {
         // One partition of 1000/s at 500/s: M/D/1, Wq = 0.5 × 1 ms / (2 × 0.5) = 0.5 ms; ack = 0.5 + 1 + 2 (channel) = 3.5 ms.
+        // One partition lets the consumer group process one message at a time: a 1 ms consumer is then 50% busy.
         let run = try CrossEngine(yaml: """
             lintel: 1
             system: sync-publish
             components:
               \(instantClient("{ to: events, mode: sync }"))
               events: { kind: topic, partitions: 1, partition_throughput: 1000/s, latency: 2ms, consumers: [sink] }
-              sink: { kind: worker, workers: 100, latency: 10ms }
+              sink: { kind: worker, workers: 1, latency: 1ms }
             flows:
               publish: { entry: gw, rate: 500/s }
             """, duration: 1_000, seed: 45)

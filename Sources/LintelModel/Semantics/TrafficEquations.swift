@@ -1,0 +1,112 @@
+/// The one implementation of the traffic equations λ = λ₀ + P'ᵀλ, used for each flow's unit
+/// load (`ResolvedFlow`) and for loads with steady-state corrections (`SemanticModel.propagate`).
+///
+/// Strongly connected components are taken in the core's topological order. A component without a
+/// cycle passes its inflow on; inside a terminating cycle the members' rates are (I − Pᵀ)⁻¹ times
+/// their inflow when the factors are the model's own (`CycleStructure`), and found by Jacobi sweeps
+/// when corrections change them (retries multiply, rejections divide; a corrected cycle that no
+/// longer terminates stops at 10¹⁵/s rather than running away).
+struct TrafficEquations {
+    let graph: SemanticGraph
+    let cycles: CycleStructure
+
+    /// Solves the strongly connected components at `positions` (ascending), starting from `inflow`
+    /// (indexed by component; consumed: every entry it touches is left at 0).
+    /// - Parameters:
+    ///   - passed: the fraction of a node's arrivals it passes on (1 without rejections).
+    ///   - multiplier: per edge, what multiplies the edge's factor (attempts per call; 1 without retries).
+    ///   - arrive: called once per node with its arrival rate.
+    ///   - carry: called per edge with the calls per second it carries.
+    func solve(positions: [Int], inflow: inout [Double], passed: (Int) -> Double, multiplier: (Int) -> Double,
+               corrected: Bool, arrive: (Int, Double) -> Void, carry: (Int, Double) -> Void) {
+        for position in positions {
+            let members = cycles.components[position]
+            var rates = members.map { inflow[$0] }
+            if members.count > 1 || CycleStructure.isCycle(members, graph) {
+                rates = corrected ? jacobi(members, outside: rates, passed: passed, multiplier: multiplier)
+                    : cycles.solve(position, inflow: rates)
+            }
+            for (member, rate) in zip(members, rates) {
+                inflow[member] = 0
+                guard rate > 0 else { continue }
+                arrive(member, rate)
+                let out = rate * passed(member)
+                for e in graph.outgoing(member) where !graph.edges[e].closesCycle {
+                    let carried = out * graph.edges[e].factor * multiplier(e)
+                    guard carried > 0 else { continue }
+                    carry(e, carried)
+                    let target = graph.edges[e].target
+                    if cycles.componentOf[target] != position { inflow[target] = min(1e15, inflow[target] + carried) }
+                }
+            }
+        }
+    }
+
+    private func jacobi(_ members: [Int], outside: [Double], passed: (Int) -> Double, multiplier: (Int) -> Double) -> [Double] {
+        var local: [Int: Int] = [:]
+        for (i, node) in members.enumerated() { local[node] = i }
+        var x = outside
+        for _ in 0..<10_000 {
+            var next = outside
+            for (i, node) in members.enumerated() {
+                let out = x[i] * passed(node)
+                guard out > 0 else { continue }
+                for e in graph.outgoing(node) where !graph.edges[e].closesCycle {
+                    if let j = local[graph.edges[e].target] { next[j] += out * graph.edges[e].factor * multiplier(e) }
+                }
+            }
+            var settled = true
+            for i in next.indices {
+                next[i] = next[i].isFinite ? min(next[i], 1e15) : 1e15
+                if abs(next[i] - x[i]) > 1e-12 * max(1, next[i]) { settled = false }
+            }
+            x = next
+            if settled { break }
+        }
+        return x
+    }
+}
+
+/// Load at given flow rates, with the steady-state corrections capacity iterates on.
+public struct PropagatedLoad: Sendable, Equatable {
+    /// Offered arrivals per second at each component (before its own rate limit or full queue).
+    public var arrival: [Double]
+    /// Calls (attempts) per second on each edge.
+    public var edgeRate: [Double]
+    /// Per edge: arrivals per second at the edge's source that are a flow's route hop making only this
+    /// call (the rest of the source's arrivals make its whole plan).
+    public var routeArrival: [Double]
+}
+
+extension SemanticModel {
+    /// Arrivals, edge rates and route-hop arrivals when flow `i` carries `flowRates[i]` requests per second.
+    /// - Parameters:
+    ///   - attempts: per edge, attempts per call (retries at steady state); `nil` is 1 everywhere.
+    ///   - admitted: per component, the fraction of arrivals it serves and passes on; `nil` is 1 everywhere.
+    public func propagate(flowRates: [Double], attempts: [Double]? = nil, admitted: [Double]? = nil) -> PropagatedLoad {
+        let count = graph.count
+        var load = PropagatedLoad(arrival: [Double](repeating: 0, count: count),
+                                  edgeRate: [Double](repeating: 0, count: graph.edges.count),
+                                  routeArrival: [Double](repeating: 0, count: graph.edges.count))
+        let passed: (Int) -> Double = { admitted?[$0] ?? 1 }
+        let multiplier: (Int) -> Double = { attempts?[$0] ?? 1 }
+        var inflow = [Double](repeating: 0, count: count)
+        for (flow, rate) in zip(flows, flowRates) where rate > 0 && rate.isFinite {
+            var carried = rate
+            for (hop, node) in flow.hops.enumerated().dropLast() {
+                load.arrival[node] += carried
+                // A hop the caller does not declare (refused by the loader) carries every request on.
+                guard let e = flow.hopEdges[hop] else { continue }
+                load.routeArrival[e] += carried
+                carried *= graph.edges[e].factor * multiplier(e) * passed(node)
+                load.edgeRate[e] += carried
+            }
+            inflow[flow.last] = min(1e15, inflow[flow.last] + carried)
+        }
+        TrafficEquations(graph: graph, cycles: cycles).solve(
+            positions: Array(cycles.components.indices), inflow: &inflow, passed: passed, multiplier: multiplier,
+            corrected: attempts != nil || admitted != nil,
+            arrive: { load.arrival[$0] += $1 }, carry: { load.edgeRate[$0] += $1 })
+        return load
+    }
+}

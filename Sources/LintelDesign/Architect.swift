@@ -50,17 +50,17 @@ struct Choices {
             let facts = BrokerChoice.Facts(
                 eventRate: eventRate, ordering: inputs.contexts.contains { publishers.contains($0.name) && $0.hasStateMachine },
                 replay: consumerGroups >= 2 || inputs.contexts.contains { $0.textSearch },
-                maturity: inputs.maturity, managed: inputs.managedServices)
+                maturity: inputs.maturity, managed: inputs.managedServices, preferences: inputs.preferences)
             let (choice, decision) = BrokerChoice.decide(facts)
             broker = choice
             decisions.append(decision)
         }
-        let (publicAPI, publicDecision) = APIStyle.decide(.init(isPublic: true, callRate: inputs.peakRate, contexts: inputs.contexts.count))
+        let (publicAPI, publicDecision) = APIStyle.decide(.init(isPublic: true, callRate: inputs.peakRate, contexts: inputs.contexts.count, preferences: inputs.preferences))
         decisions.append(publicDecision)
         var internalAPI: APIStyle?
         if distributed, inputs.consistency != .eventual, inputs.contexts.contains(where: { !$0.references.isEmpty }) {
             let rate = inputs.contexts.filter { !$0.references.isEmpty }.reduce(0.0) { $0 + $1.share } * inputs.peakRate
-            let (choice, decision) = APIStyle.decide(.init(isPublic: false, callRate: rate, contexts: inputs.contexts.count))
+            let (choice, decision) = APIStyle.decide(.init(isPublic: false, callRate: rate, contexts: inputs.contexts.count, preferences: inputs.preferences))
             internalAPI = choice
             decisions.append(decision)
         }

@@ -11,9 +11,33 @@ public struct Preferences: Sendable, Codable, Equatable {
     public var maturity: Maturity?
     /// Prefer managed cloud services (SQS, DynamoDB) over self-hosted ones.
     public var managedServices: Bool
-    public init(maturity: Maturity? = nil, managedServices: Bool = false) {
+    /// Lower-case technology names to lean towards or stay away from.
+    public var prefer: [String]
+    public var avoid: [String]
+    public var languages: [String]
+    public init(maturity: Maturity? = nil, managedServices: Bool = false, prefer: [String] = [], avoid: [String] = [], languages: [String] = []) {
         self.maturity = maturity
         self.managedServices = managedServices
+        self.prefer = prefer
+        self.avoid = avoid
+        self.languages = languages
+    }
+
+    /// The preferences a model file states (`preferences:`).
+    public init(_ stated: DesignPreferences?) {
+        self.init(maturity: stated?.maturity.flatMap(Maturity.init(rawValue:)), managedServices: stated?.hosting == .cloud,
+                  prefer: stated?.prefer ?? [], avoid: stated?.avoid ?? [], languages: stated?.languages ?? [])
+    }
+
+    /// The "team preference" criterion for options known by these names: 0 avoided, 5 preferred, 3 otherwise;
+    /// nil when the preferences name none of the options (the criterion is then left out).
+    func criterion(_ aliases: [[String]], decision: String) -> (Criterion, [Int])? {
+        let scores = aliases.map { names in
+            names.contains { avoid.contains($0) } ? 0 : names.contains { prefer.contains($0) } ? 5 : 3
+        }
+        guard scores.contains(where: { $0 != 3 }) else { return nil }
+        let named = (prefer.map { "prefer " + $0 } + avoid.map { "avoid " + $0 }).joined(separator: ", ")
+        return (Criterion("team preference", weight: 2, basis: named), scores)
     }
 }
 
@@ -55,6 +79,7 @@ public struct DesignInputs: Sendable, Codable, Equatable {
     public var compliance: [Compliance]
     public var maturity: Maturity
     public var managedServices: Bool
+    public var preferences: Preferences
     public var contexts: [ContextProfile]
 
     /// Documented defaults when requirements are silent: 1 engineer in 1 team, 10/s average, peak 3× average,
@@ -74,6 +99,7 @@ public struct DesignInputs: Sendable, Codable, Equatable {
         compliance = requirements.compliance
         maturity = preferences.maturity ?? Self.inferredMaturity(engineers: engineers)
         managedServices = preferences.managedServices
+        self.preferences = preferences
         contexts = Self.profiles(model.domain)
     }
 

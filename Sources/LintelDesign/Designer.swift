@@ -26,8 +26,10 @@ public struct DesignResult: Sendable {
 
 /// Design: a pure function from requirements, domain and preferences to a model plus decisions.
 public enum Designer {
-    /// Designs the system `input` describes (its requirements and domain; components, flows and scenarios are ignored).
-    public static func design(_ input: Model, preferences: Preferences = Preferences()) throws(DesignError) -> DesignResult {
+    /// Designs the system `input` describes (its requirements, domain and preferences; components, flows and
+    /// scenarios are ignored). `preferences` overrides the file's `preferences:` when given.
+    public static func design(_ input: Model, preferences given: Preferences? = nil) throws(DesignError) -> DesignResult {
+        let preferences = given ?? Preferences(input.preferences)
         var inputs = DesignInputs(model: input, preferences: preferences)
         var source = input
         if inputs.contexts.isEmpty {

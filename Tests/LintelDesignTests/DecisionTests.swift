@@ -1,3 +1,5 @@
+import Foundation
+import LintelModel
 import LintelDesign
 import Testing
 
@@ -88,5 +90,36 @@ struct DecisionTests {
         #expect(result.decision("message-broker")?.outcome == "Kafka")
         // Several cross-context write steps with many teams: an orchestrated saga.
         #expect(result.decision("consistency-patterns")?.outcome == "orchestrated saga")
+    }
+}
+
+@Suite("Preferences steer the decisions")
+struct PreferenceTests {
+    @Test("a file's preferences load, travel into model.yaml, and avoiding Kafka picks RabbitMQ even on cloud hosting")
+    func avoidKafka() throws {
+        var text = try String(contentsOf: DesignPaths.requirements.appendingPathComponent("order-system.yaml"), encoding: .utf8)
+        text += "\npreferences:\n  languages: [go, typescript]\n  hosting: cloud\n  avoid: [kafka]\n"
+        let input = try ModelLoader.load(text: text, file: "order-system+preferences.yaml").model
+        #expect(input.preferences?.avoid == ["kafka"])
+        #expect(input.preferences?.hosting == .cloud)
+        let result = try Designer.design(input)
+        // Kafka scores 0 on the team-preference criterion. Managed hosting favours SQS by 3 points, but orders
+        // change state (Order.status), and ordering per key is worth 2 × (3 − 2) more to RabbitMQ, whose
+        // routing (+3) then decides: RabbitMQ 49, SQS 47, Kafka 45.
+        let broker = try #require(result.decision("message-broker"))
+        #expect(broker.matrix.criteria.contains { $0.name == "team preference" })
+        #expect(broker.outcome == "RabbitMQ")
+        let totals = broker.matrix.options.map { broker.matrix.total($0) }
+        #expect(totals == [45, 49, 47])
+        #expect(result.model.components.contains { $0.broker == .rabbitmq })
+        #expect(result.model.preferences == input.preferences)
+        #expect(result.document.contains("* Languages: go, typescript."))
+    }
+
+    @Test("without stated preferences no preference criterion appears and maturity is inferred from the team")
+    func noPreferences() async throws {
+        let result = try await design("order-system")
+        #expect(result.decisions.allSatisfy { decision in !decision.matrix.criteria.contains { $0.name == "team preference" } })
+        #expect(result.decision("architecture-style")?.matrix.criteria.last?.basis == "medium")
     }
 }

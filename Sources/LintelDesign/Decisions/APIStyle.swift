@@ -8,6 +8,7 @@ enum APIStyle: String, CaseIterable {
         var isPublic: Bool
         var callRate: Double
         var contexts: Int
+        var preferences = Preferences()
     }
 
     static func matrix(_ facts: Facts) -> DecisionMatrix {
@@ -22,8 +23,13 @@ enum APIStyle: String, CaseIterable {
             Criterion("client-side aggregation", weight: 1, basis: "\(facts.contexts) context(s) behind the boundary"),
             Criterion("tooling and caching", weight: 1, basis: "HTTP caching, OpenAPI, debuggability"),
         ]
-        let rows = [audience, rate, aggregation, tooling]
-        return DecisionMatrix(criteria: criteria, options: allCases.enumerated().map { column, choice in
+        var rows = [audience, rate, aggregation, tooling]
+        var allCriteria = criteria
+        if let (criterion, scores) = facts.preferences.criterion([["rest"], ["graphql"], ["grpc"]], decision: "api") {
+            allCriteria.append(criterion)
+            rows.append(scores)
+        }
+        return DecisionMatrix(criteria: allCriteria, options: allCases.enumerated().map { column, choice in
             DecisionMatrix.Option(choice.rawValue, rows.map { $0[column] })
         })
     }

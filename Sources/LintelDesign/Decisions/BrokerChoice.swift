@@ -18,6 +18,7 @@ enum BrokerChoice: String, CaseIterable {
         var replay: Bool
         var maturity: Maturity
         var managed: Bool
+        var preferences = Preferences()
     }
 
     static func matrix(_ facts: Facts) -> DecisionMatrix {
@@ -40,8 +41,13 @@ enum BrokerChoice: String, CaseIterable {
             Criterion("operational load", weight: 3, basis: "maturity: \(facts.maturity.rawValue)"),
             Criterion("hosting", weight: 1, basis: facts.managed ? "managed services preferred" : "self-hosted"),
         ]
-        let rows = [throughput, ordering, replay, routing, operations, managed]
-        return DecisionMatrix(criteria: criteria, options: allCases.enumerated().map { column, choice in
+        var rows = [throughput, ordering, replay, routing, operations, managed]
+        var allCriteria = criteria
+        if let (criterion, scores) = facts.preferences.criterion([["kafka"], ["rabbitmq"], ["sqs"]], decision: "broker") {
+            allCriteria.append(criterion)
+            rows.append(scores)
+        }
+        return DecisionMatrix(criteria: allCriteria, options: allCases.enumerated().map { column, choice in
             DecisionMatrix.Option(choice.rawValue, rows.map { $0[column] })
         })
     }

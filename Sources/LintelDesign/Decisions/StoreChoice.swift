@@ -24,7 +24,11 @@ enum StoreChoice: String, CaseIterable {
         var flexibleSchema: Bool
         var writes: Double
         var rows: Double
+        var preferences = Preferences()
     }
+
+    static let aliases = [["postgres", "postgresql", "mysql", "relational", "sql"], ["mongodb", "document"],
+                          ["dynamodb", "key-value"], ["cassandra", "scylladb", "wide-column"], ["clickhouse", "columnar"]]
 
     static func matrix(_ facts: Facts) -> DecisionMatrix {
         // Columns: relational, document, key-value, wide-column, columnar.
@@ -47,8 +51,13 @@ enum StoreChoice: String, CaseIterable {
             Criterion("schema flexibility", weight: 1, basis: facts.flexibleSchema ? "json fields" : "fixed fields"),
             Criterion("operational familiarity", weight: 2, basis: "relational is the default an architect justifies leaving"),
         ]
-        let rows = [integrity, queries, writeRate, volume, schema, familiarity]
-        return DecisionMatrix(criteria: criteria, options: allCases.enumerated().map { column, choice in
+        var rows = [integrity, queries, writeRate, volume, schema, familiarity]
+        var allCriteria = criteria
+        if let (criterion, scores) = facts.preferences.criterion(aliases, decision: "store") {
+            allCriteria.append(criterion)
+            rows.append(scores)
+        }
+        return DecisionMatrix(criteria: allCriteria, options: allCases.enumerated().map { column, choice in
             DecisionMatrix.Option(choice.rawValue, rows.map { $0[column] })
         })
     }
@@ -56,7 +65,8 @@ enum StoreChoice: String, CaseIterable {
     static func decide(_ profile: ContextProfile, inputs: DesignInputs) -> (StoreChoice, Decision) {
         let facts = Facts(consistency: inputs.consistency, referencesInside: profile.hasReferencesInside,
                           keyLookupsOnly: profile.keyLookupsOnly, timeRange: profile.timeRange,
-                          flexibleSchema: profile.flexibleSchema, writes: profile.writes, rows: profile.rows)
+                          flexibleSchema: profile.flexibleSchema, writes: profile.writes, rows: profile.rows,
+                          preferences: inputs.preferences)
         let matrix = matrix(facts)
         let choice = allCases.first { $0.rawValue == matrix.winner } ?? .relational
         var levers: [Lever<Facts>] = []

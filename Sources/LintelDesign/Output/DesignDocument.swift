@@ -27,6 +27,7 @@ enum DesignDocument {
                   + "\(inputs.contexts.count) bounded context(s).",
                   "* Stores: " + inputs.contexts.map { "\($0.name) → \(choices.stores[$0.name]?.rawValue ?? "relational")" }.joined(separator: "; ") + ".",
                   "* Broker: " + (choices.broker.map { "\($0.rawValue) for domain events, written through an outbox." } ?? "none: no events leave a context."),
+                  "* Languages: " + (inputs.preferences.languages.isEmpty ? "not stated; any the team knows well." : inputs.preferences.languages.joined(separator: ", ") + "."),
                   "* API: \(choices.publicAPI.rawValue) at the public edge" + (choices.internalAPI.map { ", \($0.rawValue) between services." } ?? "."),
                   "* Sized for \(Format.rate(inputs.peakRate)) at peak × \(Format.number(inputs.growth12)) growth over 12 months "
                   + "at \(Format.percent(Sizing.targetUtilisation)) target utilisation (\(context.iterations) sizing pass(es)"

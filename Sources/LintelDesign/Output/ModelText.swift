@@ -8,6 +8,14 @@ enum ModelText {
                      "lintel: 1", "system: " + scalar(model.system)]
         if let description = model.description { lines.append("description: " + scalar(description)) }
         lines += requirements(model.requirements)
+        if let preferences = model.preferences {
+            lines.append("preferences:")
+            if !preferences.languages.isEmpty { lines.append("  languages: [" + preferences.languages.map(scalar).joined(separator: ", ") + "]") }
+            if let hosting = preferences.hosting { lines.append("  hosting: " + hosting.rawValue) }
+            if !preferences.prefer.isEmpty { lines.append("  prefer: [" + preferences.prefer.map(scalar).joined(separator: ", ") + "]") }
+            if !preferences.avoid.isEmpty { lines.append("  avoid: [" + preferences.avoid.map(scalar).joined(separator: ", ") + "]") }
+            if let maturity = preferences.maturity { lines.append("  maturity: " + scalar(maturity)) }
+        }
         lines += domain(model.domain, storeOf: storeOf, topicOf: topicOf)
         lines.append("")
         lines.append("components:")

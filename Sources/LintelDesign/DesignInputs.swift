@@ -31,7 +31,7 @@ public struct Preferences: Sendable, Codable, Equatable {
 
     /// The "team preference" criterion for options known by these names: 0 avoided, 5 preferred, 3 otherwise;
     /// nil when the preferences name none of the options (the criterion is then left out).
-    func criterion(_ aliases: [[String]], decision: String) -> (Criterion, [Int])? {
+    func criterion(_ aliases: [[String]]) -> (Criterion, [Int])? {
         let scores = aliases.map { names in
             names.contains { avoid.contains($0) } ? 0 : names.contains { prefer.contains($0) } ? 5 : 3
         }

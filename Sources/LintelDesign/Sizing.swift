@@ -9,6 +9,8 @@ enum Sizing {
     static let growthMonths = 12.0
     static let maximumIterations = 120
     static let maximumInstances = 10_000
+    /// The most connections design gives one store; beyond it the callers' pools shrink.
+    static let maximumConnections = 100_000
 
     static var options: CapacityOptions {
         CapacityOptions(loadMultiple: 1, months: growthMonths, targetUtilisation: targetUtilisation)
@@ -95,8 +97,8 @@ enum Sizing {
         if changed { return true }
         for topic in report.topics {
             guard let index = blueprint.index(of: topic.name), let partitions = blueprint.components[index].partitions else { continue }
-            var needed = Int((topic.partitionsNeeded.value ?? 0).rounded(.up))
-            for consumer in topic.consumers where (consumer.lagGrowth.value ?? 0) > 0 { needed = max(needed, partitions * 2) }
+            var needed = Int(min(100_000, max(0, (topic.partitionsNeeded.value ?? 0).rounded(.up))))
+            for consumer in topic.consumers where (consumer.lagGrowth.value ?? 0) > 0 { needed = max(needed, min(100_000, partitions * 2)) }
             needed = min(10_000, needed)
             if needed > partitions {
                 blueprint.components[index].partitions = needed
@@ -105,11 +107,24 @@ enum Sizing {
         }
         for budget in report.connections where budget.exceeded {
             guard let index = blueprint.index(of: budget.store) else { continue }
-            let requested = Int((budget.requested.value ?? 0).rounded(.up))
-            let raised = min(100_000, ((requested * 5 / 4) / 50 + 1) * 50)
+            let requested = Int(min(1e9, max(0, (budget.requested.value ?? 0).rounded(.up))))
+            let raised = min(maximumConnections, ((requested * 5 / 4) / 50 + 1) * 50)
             if raised > blueprint.components[index].maxConnections ?? 0 {
                 blueprint.components[index].maxConnections = raised
                 changed = true
+            } else if requested > raised {
+                // No server takes more: shrink the callers' pools to share 80% of the limit (a pooler in front).
+                let callers = budget.callers.reduce(0) { $0 + $1.instances }
+                let share = max(1, maximumConnections * 4 / 5 / max(1, callers))
+                for caller in budget.callers {
+                    guard let callerIndex = blueprint.index(of: caller.component) else { continue }
+                    for callIndex in blueprint.components[callerIndex].calls.indices
+                    where blueprint.components[callerIndex].calls[callIndex].to == budget.store
+                        && (blueprint.components[callerIndex].calls[callIndex].pool ?? Int.max) > share {
+                        blueprint.components[callerIndex].calls[callIndex].pool = share
+                        changed = true
+                    }
+                }
             }
         }
         for flow in report.flows {

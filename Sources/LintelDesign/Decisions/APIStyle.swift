@@ -25,7 +25,7 @@ enum APIStyle: String, CaseIterable {
         ]
         var rows = [audience, rate, aggregation, tooling]
         var allCriteria = criteria
-        if let (criterion, scores) = facts.preferences.criterion([["rest"], ["graphql"], ["grpc"]], decision: "api") {
+        if let (criterion, scores) = facts.preferences.criterion([["rest"], ["graphql"], ["grpc"]]) {
             allCriteria.append(criterion)
             rows.append(scores)
         }

@@ -43,7 +43,7 @@ enum BrokerChoice: String, CaseIterable {
         ]
         var rows = [throughput, ordering, replay, routing, operations, managed]
         var allCriteria = criteria
-        if let (criterion, scores) = facts.preferences.criterion([["kafka"], ["rabbitmq"], ["sqs"]], decision: "broker") {
+        if let (criterion, scores) = facts.preferences.criterion([["kafka"], ["rabbitmq"], ["sqs"]]) {
             allCriteria.append(criterion)
             rows.append(scores)
         }

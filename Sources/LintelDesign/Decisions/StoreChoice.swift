@@ -53,7 +53,7 @@ enum StoreChoice: String, CaseIterable {
         ]
         var rows = [integrity, queries, writeRate, volume, schema, familiarity]
         var allCriteria = criteria
-        if let (criterion, scores) = facts.preferences.criterion(aliases, decision: "store") {
+        if let (criterion, scores) = facts.preferences.criterion(aliases) {
             allCriteria.append(criterion)
             rows.append(scores)
         }

@@ -31,7 +31,10 @@ struct CallTime {
             return CallTime(grid: response, mean: responseMean, attempts: attempts, failure: failure, attemptFailure: q)
         }
         let success = timeout.map { response.truncated(atMost: $0) } ?? response
-        let successMean = timeout == nil ? responseMean : success.mean
+        // The grid's own mean is off by its discretisation (cells at their left edge); scale the truncated
+        // mean by the exact-to-grid ratio so a timeout far in the tail leaves the mean exact.
+        let bias = response.mean > 0 && responseMean > 0 ? responseMean / response.mean : 1
+        let successMean = timeout == nil ? responseMean : min(success.mean * bias, timeout ?? .infinity)
         let failedDuration = (1 - b) * late * (timeout ?? 0) / q
         var parts: [(weight: Double, grid: LatencyGrid)] = []
         var mean = 0.0

@@ -197,7 +197,7 @@ struct QueueState: Sendable {
         let component = semantics.model.components[node]
         queue[node] = ComponentQueue.solve(component: component, semantics: semantics, node: node, arrival: arrival[node],
                                            holding: holding[node], holdingSCV: holdingSCV[node])
-        if queue[node].wait == nil, !partitioned, arrival[node] > 0 {
+        if (queue[node].wait == nil || ownsItsCallees(node)), !partitioned, arrival[node] > 0 {
             let open = holding[node]
             boundCaller(node, own: own)
             // Keep the holding distribution's shape, scaled to the closed network's mean.
@@ -240,6 +240,26 @@ struct QueueState: Sendable {
         saturated[node] = queue[node].wait == nil && arrival[node] > 0
         unbounded[node] = saturated[node]
         responseMean[node] = mean + (queue[node].meanWait ?? 0) + (semantics.isPartitioned(node) ? semantics.service[node].mean : 0)
+    }
+
+    /// True when the node has few enough workers (≤ 1,000) that they bound its callees' queues and is the only
+    /// source of every synchronous callee's requests: then the closed view (MVA) is the exact one even
+    /// when the open view is stable (a 3-worker caller on a 1-worker callee: the callee never holds more than 3).
+    private func ownsItsCallees(_ node: Int) -> Bool {
+        let graph = semantics.graph
+        // MVA visits the callees one after another: a plan with a parallel group keeps the open view's E[max].
+        guard queue[node].servers > 0, queue[node].servers <= 1_000,
+              !semantics.plans[node].batches.contains(where: \.isParallel) else { return false }
+        var any = false
+        for e in semantics.plans[node].edges where graph.edges[e].waitsForAnswer {
+            let edge = graph.edges[e]
+            let callee = edge.target
+            let sent = arrival[node] * queue[node].admitted * (1 - edge.skip) * edge.missProbability * edge.copies * (calls[e]?.attempts ?? 1)
+            guard arrival[callee] > 0, abs(sent - arrival[callee]) <= 1e-9 * arrival[callee] else { return false }
+            // A callee with at least as many servers as the caller has workers never queues: the open view is exact.
+            if queue[callee].servers < queue[node].servers { any = true }
+        }
+        return any
     }
 
     /// A caller that holds its workers during synchronous calls bounds the population at its callees: when the

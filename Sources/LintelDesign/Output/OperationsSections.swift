@@ -30,11 +30,13 @@ extension Sections {
     static func capacity(_ context: DocumentContext) -> [String] {
         var lines = ["## Capacity", "",
                      "At peak × 12 months of growth (\(context.capacity.loadDescription)), target utilisation \(Format.percent(Sizing.targetUtilisation)).", "",
-                     "| component | instances | workers | arrival | utilisation | p99 response | instances needed | runway to target |",
+                     "| component | instances | workers | arrival | utilisation | p99 response | needed | runway past this load |",
                      "|---|---:|---:|---:|---:|---:|---:|---:|"]
         for component in context.capacity.components {
-            lines.append("| \(component.name) | \(component.instances) | \(component.workers) | \(figure(component.arrival)) | "
-                         + "\(component.utilisation.value.map(Format.share) ?? "–") | \(figure(component.responseP99)) | \(component.instancesNeeded) | "
+            let partitioned = component.scalesBy == "partitions"
+            lines.append("| \(component.name) | \(partitioned ? "\(component.servers) partitions" : String(component.instances)) | "
+                         + "\(partitioned ? "–" : String(component.workers)) | \(figure(component.arrival)) | "
+                         + "\(component.utilisation.value.map(Format.share) ?? "–") | \(figure(component.responseP99)) | \(component.instancesNeeded) \(component.scalesBy) | "
                          + "\(component.runwayToTarget.value.map { Format.number($0) + " months" } ?? "–") |")
         }
         lines.append("")

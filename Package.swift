@@ -12,7 +12,11 @@ let package = Package(
         .library(name: "LintelSimulation", targets: ["LintelSimulation"]),
         .library(name: "LintelRender", targets: ["LintelRender"]),
         .library(name: "LintelImport", targets: ["LintelImport"]),
+<<<<<<< HEAD
         .library(name: "LintelServer", targets: ["LintelServer"]),
+=======
+        .library(name: "LintelDesign", targets: ["LintelDesign"]),
+>>>>>>> design
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -40,6 +44,7 @@ let package = Package(
         .target(name: "LintelRender", dependencies: ["LintelModel", "LintelCapacity", "LintelReview"]),
         // docker-compose and Kubernetes importers.
         .target(name: "LintelImport", dependencies: ["LintelModel", .product(name: "Yams", package: "Yams")]),
+<<<<<<< HEAD
         // The MCP server: Lintel's engines as tools, resources and prompts for coding agents.
         .target(
             name: "LintelServer",
@@ -53,6 +58,14 @@ let package = Package(
             dependencies: [
                 "LintelModel", "LintelCapacity", "LintelReview", "LintelSimulation", "LintelRender", "LintelImport",
                 "LintelServer",
+=======
+        // Requirements and a domain to a sized, reviewed architecture with decision records.
+        .target(name: "LintelDesign", dependencies: ["LintelModel", "LintelCapacity", "LintelRender"]),
+        .executableTarget(
+            name: "lintel",
+            dependencies: [
+                "LintelModel", "LintelCapacity", "LintelReview", "LintelSimulation", "LintelRender", "LintelImport", "LintelDesign",
+>>>>>>> design
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +79,11 @@ let package = Package(
         .testTarget(name: "LintelSimulationTests", dependencies: ["LintelModel", "LintelSimulation", "LintelCapacity"]),
         .testTarget(name: "LintelRenderTests", dependencies: ["LintelModel", "LintelRender", "LintelReview", "LintelCapacity"], exclude: ["Golden"]),
         .testTarget(name: "LintelImportTests", dependencies: ["LintelModel", "LintelImport", "LintelReview"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "LintelDesignTests",
+            dependencies: ["LintelModel", "LintelDesign", "LintelCapacity", "LintelReview", "LintelSimulation"],
+            exclude: ["Golden"]
+        ),
         .testTarget(name: "LintelCLITests", dependencies: ["lintel"]),
         .testTarget(name: "LintelServerTests", dependencies: ["lintel", "LintelServer"], exclude: ["Driver"]),
         // Capacity, simulation and review against each other, closed forms and independent simulators (issue 10).

@@ -17,7 +17,11 @@ struct Lintel: ParsableCommand {
             Import.self,
             Render.self,
             Simulate.self,
+<<<<<<< HEAD
             MCP.self,
+=======
+            Design.self,
+>>>>>>> design
         ]
     )
 }

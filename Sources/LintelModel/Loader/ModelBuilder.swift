@@ -23,6 +23,13 @@ final class ModelBuilder {
             model.domain = builder.domain(node)
             diagnostics += builder.diagnostics
         }
+        if let node = root["preferences"], node.entries != nil {
+            let fields = FieldReader(node)
+            model.preferences = DesignPreferences(
+                languages: fields.strings("languages"), hosting: fields.enumeration("hosting"),
+                prefer: fields.strings("prefer").map { $0.lowercased() }, avoid: fields.strings("avoid").map { $0.lowercased() },
+                maturity: fields.string("maturity"))
+        }
         for entry in root["components"]?.entries ?? [] {
             model.components.append(ComponentBuilder().component(name: entry.key, at: entry.keyLocation, entry.value))
         }

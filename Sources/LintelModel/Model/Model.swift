@@ -15,6 +15,8 @@ public struct Model: Sendable, Codable, Equatable {
     public var flows: [Flow]
     public var scenarios: [Scenario]
     public var accept: [AcceptedRisk]
+    /// What `lintel design` should lean towards; nil when the file states none.
+    public var preferences: DesignPreferences?
     /// Where the model came from: a Lintel file, or files it was imported from.
     public var origin: Origin
     /// Where `system` was written; findings about the whole system point here.

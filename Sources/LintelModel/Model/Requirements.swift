@@ -87,3 +87,26 @@ public enum Consistency: String, Sendable, Codable, CaseIterable {
 public enum Compliance: String, Sendable, Codable, CaseIterable {
     case pciDss = "pci-dss", gdpr, hipaa, sox, soc2, iso27001
 }
+
+/// Where the system may run: managed cloud services, or software the team operates itself.
+public enum Hosting: String, Sendable, Codable, CaseIterable {
+    case cloud, selfHosted = "self-hosted"
+}
+
+/// Choices that steer `lintel design` without being requirements (the model file's `preferences`).
+public struct DesignPreferences: Sendable, Codable, Equatable {
+    public var languages: [String]
+    public var hosting: Hosting?
+    /// Lower-case technology names.
+    public var prefer: [String]
+    public var avoid: [String]
+    /// `low`, `medium` or `high`; inferred from the team when absent.
+    public var maturity: String?
+    public init(languages: [String] = [], hosting: Hosting? = nil, prefer: [String] = [], avoid: [String] = [], maturity: String? = nil) {
+        self.languages = languages
+        self.hosting = hosting
+        self.prefer = prefer
+        self.avoid = avoid
+        self.maturity = maturity
+    }
+}

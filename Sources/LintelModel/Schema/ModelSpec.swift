@@ -2,7 +2,7 @@
 public enum ModelSpec {
     public static let rootName = "Model"
 
-    public static let objects: [ObjectSpec] = [root, requirements, team, traffic, slo, dataRequirements, domain, context, entity,
+    public static let objects: [ObjectSpec] = [root, preferences, requirements, team, traffic, slo, dataRequirements, domain, context, entity,
                                                fieldObject, query, volumeEstimate, event, component, latency, healthCheck,
                                                security, autoscale, volume, resources, secretRef, call, circuitBreaker,
                                                flow, scenario, loadStep, fault, accepted]
@@ -21,10 +21,19 @@ public enum ModelSpec {
         FieldSpec("description", .string, "What the system does, in a sentence or two."),
         FieldSpec("requirements", .object("Requirements"), "What the system must do: team, traffic, service levels, data, consistency, compliance, budget."),
         FieldSpec("domain", .object("Domain"), "The business domain: bounded contexts with entities and events (used by design and by the OpenAPI and SQL generators)."),
-        FieldSpec("components", .dictionary(.object("Component")), "The deployable parts, by name: services, datastores, queues, external systems.", required: true),
+        FieldSpec("components", .dictionary(.object("Component")), "The deployable parts, by name: services, datastores, queues, external systems. Absent in a requirements file for `lintel design`, which proposes them."),
         FieldSpec("flows", .dictionary(.object("Flow")), "Named kinds of request entering the system, with their share of the load."),
         FieldSpec("scenarios", .dictionary(.object("Scenario")), "Load profiles and injected faults to evaluate the system under."),
         FieldSpec("accept", .list(.object("AcceptedRisk")), "Review findings the team has examined and accepted, with a reason and an expiry date."),
+        FieldSpec("preferences", .object("Preferences"), "What `lintel design` should lean towards: languages, hosting, technologies to prefer or avoid, operational maturity."),
+    ])
+
+    static let preferences = ObjectSpec("Preferences", "Choices that steer `lintel design` without being requirements.", [
+        FieldSpec("languages", .list(.string), "Languages the team writes (recorded in the design).", default: "[]"),
+        FieldSpec("hosting", .enumeration(Hosting.allCases.map(\.rawValue)), "cloud prefers managed services (SQS, DynamoDB); self-hosted runs its own.", default: "self-hosted"),
+        FieldSpec("prefer", .list(.string), "Technologies to lean towards (kafka, rabbitmq, sqs, postgres, mongodb, cassandra, clickhouse, grpc, graphql, rest, …).", default: "[]"),
+        FieldSpec("avoid", .list(.string), "Technologies to stay away from, same names as prefer.", default: "[]"),
+        FieldSpec("maturity", .enumeration(["low", "medium", "high"]), "Operational maturity: how much distributed-systems machinery the team can run; inferred from the team size when absent."),
     ])
 
     static let requirements = ObjectSpec("Requirements", "What the system must do.", [

@@ -17,11 +17,8 @@ struct Lintel: ParsableCommand {
             Import.self,
             Render.self,
             Simulate.self,
-<<<<<<< HEAD
-            MCP.self,
-=======
             Design.self,
->>>>>>> design
+            MCP.self,
         ]
     )
 }

@@ -53,9 +53,12 @@ public enum Simulation {
     public static let steadyScenarioName = "steady"
 
     /// Simulates the named scenario (or steady load when `scenario` is nil).
-    /// - Parameter progress: called once per time-series interval with the fraction done.
+    /// - Parameters:
+    ///   - progress: called once per time-series interval with the fraction done.
+    ///   - shouldStop: asked once per interval; `true` stops the run (`SimulationError.cancelled`).
     public static func run(_ model: Model, scenario name: String?, options: SimulationOptions = SimulationOptions(),
-                           progress: ((Double) -> Void)? = nil) throws(SimulationError) -> SimulationReport {
+                           progress: ((Double) -> Void)? = nil,
+                           shouldStop: (@Sendable () -> Bool)? = nil) throws(SimulationError) -> SimulationReport {
         let scenario: Scenario
         if let name {
             guard let found = model.scenarios.first(where: { $0.name == name }) else {
@@ -65,14 +68,17 @@ public enum Simulation {
         } else {
             scenario = Scenario(name: steadyScenarioName, duration: TimeSpan(seconds: 60), location: model.location)
         }
-        return try run(model, scenario: scenario, options: options, progress: progress)
+        return try run(model, scenario: scenario, options: options, progress: progress, shouldStop: shouldStop)
     }
 
     /// Simulates `scenario` against `model`. With `options.replications` N > 1 the N seeds run in
     /// parallel (each run independent and deterministic) and are combined in seed order, so the
     /// output is byte-identical whatever the scheduling; `progress` is then not called.
+    /// - Parameter shouldStop: asked once per time-series interval (of each replication); `true` stops the run and
+    ///   throws `SimulationError.cancelled` (an MCP client's cancellation, a server's time limit).
     public static func run(_ model: Model, scenario: Scenario, options: SimulationOptions = SimulationOptions(),
-                           progress: ((Double) -> Void)? = nil) throws(SimulationError) -> SimulationReport {
+                           progress: ((Double) -> Void)? = nil,
+                           shouldStop: (@Sendable () -> Bool)? = nil) throws(SimulationError) -> SimulationReport {
         guard !model.flows.isEmpty else { throw .noFlows }
         var resolved = try ResolvedScenario(scenario: scenario, model: model, duration: options.duration?.seconds)
         let interval: Double
@@ -91,8 +97,8 @@ public enum Simulation {
         LoadScaling.apply(scale, to: &compiled, scenario: &resolved)
         let count = max(1, options.replications)
         if count == 1 {
-            var report = runOne(compiled, resolved, system: model.system, seed: options.seed, interval: interval, options: options,
-                          scale: scale, progress: progress)
+            guard var report = runOne(compiled, resolved, system: model.system, seed: options.seed, interval: interval, options: options,
+                                      scale: scale, progress: progress, shouldStop: shouldStop) else { throw .cancelled }
             report.scaleNotes = notes
             return report
         }
@@ -100,15 +106,14 @@ public enum Simulation {
         let sharedModel = compiled, sharedScenario = resolved
         DispatchQueue.concurrentPerform(iterations: count) { i in
             let seed = options.seed &+ UInt64(i)
-            let report = runOne(sharedModel, sharedScenario, system: model.system, seed: seed, interval: interval, options: options,
-                                scale: scale, progress: nil)
-            results.store(report, at: i)
+            if let report = runOne(sharedModel, sharedScenario, system: model.system, seed: seed, interval: interval, options: options,
+                                   scale: scale, progress: nil, shouldStop: shouldStop) {
+                results.store(report, at: i)
+            }
         }
         let reports = results.reports
-        guard var report = reports.first else {
-            return runOne(compiled, resolved, system: model.system, seed: options.seed, interval: interval, options: options,
-                          scale: scale, progress: nil)
-        }
+        if let shouldStop, shouldStop() { throw .cancelled }
+        guard reports.count == count, var report = reports.first else { throw .cancelled }
         report.replications = Replications(reports)
         report.scaleNotes = notes
         return report
@@ -116,10 +121,10 @@ public enum Simulation {
 
     private static func runOne(_ compiled: CompiledModel, _ scenario: ResolvedScenario, system: String, seed: UInt64,
                                interval: Double, options: SimulationOptions, scale: Int,
-                               progress: ((Double) -> Void)?) -> SimulationReport {
+                               progress: ((Double) -> Void)?, shouldStop: (@Sendable () -> Bool)?) -> SimulationReport? {
         let engine = Engine(compiled: compiled, scenario: scenario, seed: seed, interval: interval, cap: options.maxInFlight)
         engine.scale = scale
-        engine.run(progress: progress)
+        guard engine.run(progress: progress, shouldStop: shouldStop) else { return nil }
         return engine.report(system: system, seed: seed, options: options)
     }
 }

@@ -42,7 +42,7 @@ struct SimulateTool: Sendable {
         }
         guard gate.tryEnter() else {
             return .finished(.failure(ToolFailure(
-                "simulate: another simulation is running (perhaps a cancelled or timed-out one still finishing: the engine cannot be stopped mid-run); try again shortly")))
+                "simulate: another simulation is running (a cancelled or timed-out one stops at its next time-series interval); try again shortly")))
         }
         let gate = self.gate, engine = self.engine
         return await Offload.run(limit: limit) { isAbandoned -> Result<CallTool.Result, ToolFailure> in
@@ -59,7 +59,7 @@ struct SimulateTool: Sendable {
                 }
                 let simulated: SimulationReport
                 do throws(SimulationError) {
-                    simulated = try Simulation.run(model, scenario: scenario, options: options, progress: progress)
+                    simulated = try Simulation.run(model, scenario: scenario, options: options, progress: progress, shouldStop: isAbandoned)
                 } catch {
                     throw ToolFailure("\(source.name): \(error.description)")
                 }

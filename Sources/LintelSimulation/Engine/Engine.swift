@@ -139,7 +139,9 @@ final class Engine {
 
     /// Runs to the end of the scenario. `progress` is called once per time-series interval
     /// with the fraction of simulated time done.
-    func run(progress: ((Double) -> Void)?) {
+    /// - Parameter shouldStop: asked once per time-series interval; `true` ends the run there (returns `false`).
+    @discardableResult
+    func run(progress: ((Double) -> Void)?, shouldStop: (() -> Bool)? = nil) -> Bool {
         for f in 0..<compiled.flowNames.count {
             flowRate[f] = compiled.flowRate[f] / Double(scale)
             scheduleArrival(flow: Int32(f))
@@ -166,6 +168,7 @@ final class Engine {
                 switch entry.kind {
                 case .tick:
                     tick(progress: progress)
+                    if let shouldStop, shouldStop() { return false }
                 case .loadStep:
                     applyLoadStep(Int(r))
                 case .faultStart:
@@ -210,6 +213,7 @@ final class Engine {
         }
         now = end
         closeIntegrals()
+        return true
     }
 
     // MARK: Request pool

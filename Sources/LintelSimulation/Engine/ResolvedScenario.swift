@@ -49,6 +49,8 @@ public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible
     case unknownFlow(String)
     case invalidDuration(Double)
     case noFlows
+    /// The caller asked the run to stop (`shouldStop`) before it ended.
+    case cancelled
 
     public var description: String {
         switch self {
@@ -58,6 +60,7 @@ public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible
         case .unknownComponent(let name): return "the scenario names an unknown component '\(name)'"
         case .unknownFlow(let name): return "the scenario names an unknown flow '\(name)'"
         case .invalidDuration(let seconds): return "the simulated duration must be positive and finite (got \(seconds) s)"
+        case .cancelled: return "the simulation was stopped before it ended (cancelled or out of time)"
         case .noFlows: return "the model has no flows, so nothing sends requests; add a `flows:` section"
         }
     }

@@ -45,7 +45,7 @@ let package = Package(
         .target(
             name: "LintelServer",
             dependencies: [
-                "LintelModel", "LintelCapacity", "LintelReview", "LintelSimulation", "LintelRender", "LintelImport",
+                "LintelModel", "LintelCapacity", "LintelReview", "LintelSimulation", "LintelRender", "LintelImport", "LintelDesign",
                 .product(name: "MCP", package: "swift-sdk"),
             ]
         ),

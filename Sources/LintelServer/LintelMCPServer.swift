@@ -135,6 +135,7 @@ extension EngineTools {
         case "render": try render(arguments)
         case "import": try importModel(arguments)
         case "explain": try explain(arguments)
+        case "design": try design(arguments)
         default: throw ToolFailure("unknown tool '\(name)'")
         }
     }

@@ -63,14 +63,13 @@ enum PromptCatalog {
 
                 \(requirements)
 
-                Lintel has no design tool yet, so write the design as a Lintel model: read the \
-                `lintel://schema` resource for the keys and one of the `lintel://examples/…` models for \
-                the style, then put the requirements (traffic, SLO, data) and your components, calls \
-                (timeouts, retries, circuit breakers), stores, topics and flows into YAML. Call `check` \
-                until it is valid, then `review`, `capacity` and `simulate` (with a scenario that injects \
-                a fault), and change the model until review has no errors, capacity has no saturated \
-                component and the simulation recovers. Present the final model, each decision with the \
-                alternative you rejected and why, and the figures Lintel computed for it.
+                Write the requirements as a Lintel model with `requirements` (traffic, SLO, data, team, \
+                consistency, compliance) and a `domain` (bounded contexts, entities with fields, query \
+                patterns, volumes, events); read the `lintel://schema` resource for the keys. Call `check` \
+                until it is valid, then `design`: it returns the sized model, one decision record per \
+                decision with its weighted matrix, and the design document. Check the designed model with \
+                `review`, `capacity` and `simulate` (its failure scenarios), and present the decisions with \
+                the alternatives they weighed and what would flip them, quoting Lintel's figures.
                 """)
         default:
             return nil

@@ -7,7 +7,7 @@ import MCP
 /// a client can rely on; the documents themselves are the CLI's `--format json` output.
 enum ToolCatalog {
     /// The names, in the order `tools/list` gives them.
-    static let names = ["check", "review", "capacity", "simulate", "render", "import", "explain"]
+    static let names = ["check", "review", "capacity", "simulate", "render", "import", "explain", "design"]
 
     /// Every tool's definition; `limit` is the model text limit stated in the schemas.
     static func tools(limit: Int) -> [Tool] {
@@ -86,6 +86,14 @@ enum ToolCatalog {
                  outputSchema: output(["topic": ["type": "string"], "kind": ["type": "string", "enum": ["rule", "object", "key"]],
                                        "text": ["type": "string"]],
                                       required: ["topic", "kind", "text"])),
+            Tool(name: "design", title: "Design an architecture",
+                 description: "Designs an architecture from a model's requirements, domain and preferences and returns the sized model (model.yaml), one decision record per decision with its weighted matrix, and the design document, as `lintel design -o DIR` writes them.",
+                 inputSchema: schema(model), annotations: readOnly("Design an architecture"),
+                 outputSchema: output(["model": ["type": "string"], "document": ["type": "string"],
+                                       "files": ["type": "array", "items": ["type": "object", "properties": [
+                                           "path": ["type": "string"], "contents": ["type": "string"]]]],
+                                       "sizingConverged": ["type": "boolean"]],
+                                      required: ["model", "document", "files", "sizingConverged"])),
         ]
     }
 

@@ -3,6 +3,7 @@
 import json
 import os
 import subprocess
+import tempfile
 
 import yaml
 
@@ -97,3 +98,26 @@ async def every_tool_on_every_example(session, checks, cli, repo):
             checks.expect(printed(result["structuredContent"]["text"]) == done.stdout, f"explain {topic} equals `lintel explain`")
         else:
             checks.expect(result.get("isError") is True, f"explain {topic}: unknown topic is a tool error as in the CLI", result)
+
+
+async def design_on_every_requirement_set(session, checks, cli, repo):
+    """`design` on every shipped requirement set: the same files, byte for byte, as `lintel design -o DIR`."""
+    folder = os.path.join(repo, "examples", "requirements")
+    for name in sorted(n for n in os.listdir(folder) if n.endswith(".yaml")):
+        path = f"examples/requirements/{name}"
+        result = await call(session, "design", {"path": path})
+        with tempfile.TemporaryDirectory(prefix="lintel-design-") as scratch:
+            out = os.path.join(scratch, "out")
+            cli.run("design", "-o", out, path)
+            written = {}
+            for base, _, files in os.walk(out):
+                for file in files:
+                    full = os.path.join(base, file)
+                    with open(full, encoding="utf-8") as handle:
+                        written[os.path.relpath(full, out)] = handle.read()
+        content = result.get("structuredContent") or {}
+        given = {item["path"]: item["contents"] for item in content.get("files", [])}
+        checks.expect(not result.get("isError") and given == written,
+                      f"design {name} gives the files `lintel design -o` writes", sorted(given) + ["/"] + sorted(written))
+        checks.expect(content.get("document") == written.get("design.md") and text_of(result) == written.get("design.md"),
+                      f"design {name}: the document is design.md")

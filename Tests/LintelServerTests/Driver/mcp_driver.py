@@ -23,11 +23,11 @@ import anyio
 from mcp import ClientSession, StdioServerParameters
 from mcp.client.stdio import stdio_client
 
-from cli_parity import every_tool_on_every_example
+from cli_parity import design_on_every_requirement_set, every_tool_on_every_example
 from hostile_inputs import hostile, make_root_with_traps
 from support import Checks, Lintel, call, dump, printed, still_answers, text_of
 
-EXPECTED_TOOLS = ["check", "review", "capacity", "simulate", "render", "import", "explain"]
+EXPECTED_TOOLS = ["check", "review", "capacity", "simulate", "render", "import", "explain", "design"]
 LONG_RUN = {"path": "examples/analytics-platform.yaml", "duration": "1h"}
 
 
@@ -56,7 +56,7 @@ async def discovery(session, initialized, checks, cli, repo):
                   "initialise announces tools, resources and prompts", capabilities)
 
     tools = [dump(tool) for tool in (await session.list_tools()).tools]
-    checks.expect([tool["name"] for tool in tools] == EXPECTED_TOOLS, "tools/list gives the seven tools in order",
+    checks.expect([tool["name"] for tool in tools] == EXPECTED_TOOLS, "tools/list gives the eight tools in order",
                   [tool["name"] for tool in tools])
     for tool in tools:
         description = tool.get("description", "")
@@ -198,6 +198,7 @@ async def main():
         session, initialized = await session_for(args, stack)
         await discovery(session, initialized, checks, cli, args.repo)
         await every_tool_on_every_example(session, checks, cli, args.repo)
+        await design_on_every_requirement_set(session, checks, cli, args.repo)
     root = make_root_with_traps(args.repo)
     try:
         async with AsyncExitStack() as stack:

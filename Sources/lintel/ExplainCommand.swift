@@ -18,21 +18,10 @@ struct Explain: ParsableCommand {
     var topic: String
 
     func run() throws {
-        if let rule = RuleRegistry.all.first(where: { $0.description.id.lowercased() == topic.lowercased() }) {
-            Terminal.output(RuleDocs.text(rule.description))
-        } else if let object = ModelKeyDocs.object(named: topic) {
-            Terminal.output(ModelKeyDocs.text(object))
-        } else {
-            let entries = ModelKeyDocs.lookup(topic)
-            guard !entries.isEmpty else {
-                var message = "error: '\(topic)' is neither a rule id nor a model key"
-                if let suggestion = Suggestion.closest(to: topic, in: RuleRegistry.ids + ModelKeyDocs.vocabulary) {
-                    message += "; did you mean '\(suggestion)'?"
-                }
-                Terminal.error(message + "\n(`lintel rules` lists the rules; `lintel schema` describes every key)")
-                throw ExitCode.usage
-            }
-            Terminal.output(ModelKeyDocs.text(entries))
+        guard let found = Explanation.of(topic) else {
+            Terminal.error("error: " + Explanation.notFound(topic) + "\n(`lintel rules` lists the rules; `lintel schema` describes every key)")
+            throw ExitCode.usage
         }
+        Terminal.output(found.text)
     }
 }

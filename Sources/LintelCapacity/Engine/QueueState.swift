@@ -81,10 +81,7 @@ struct QueueState: Sendable {
         unbounded = saturated
         calls = [CallTime?](repeating: nil, count: semantics.graph.edges.count)
         for members in semantics.cycles.components.reversed() {
-            let cyclic = members.count > 1 || members.contains(where: { node in
-                semantics.graph.outgoing(node).contains { semantics.graph.edges[$0].target == node && !semantics.graph.edges[$0].closesCycle }
-            })
-            guard cyclic else {
+            guard CycleStructure.isCycle(members, semantics.graph) else {
                 for node in members { solve(node) }
                 continue
             }

@@ -57,7 +57,8 @@ public struct CycleStructure: Sendable {
         return result
     }
 
-    static func isCycle(_ members: [Int], _ graph: SemanticGraph) -> Bool {
+    /// True when the members form a cycle: more than one, or one that calls itself over an edge not cut.
+    public static func isCycle(_ members: [Int], _ graph: SemanticGraph) -> Bool {
         if members.count > 1 { return true }
         guard let node = members.first else { return false }
         return graph.outgoing(node).contains { graph.edges[$0].target == node && !graph.edges[$0].closesCycle }

@@ -22,7 +22,7 @@ struct TrafficEquations {
         for position in positions {
             let members = cycles.components[position]
             var rates = members.map { inflow[$0] }
-            if members.count > 1 || CycleStructure.isCycle(members, graph) {
+            if CycleStructure.isCycle(members, graph) {
                 rates = corrected ? jacobi(members, outside: rates, passed: passed, multiplier: multiplier)
                     : cycles.solve(position, inflow: rates)
             }

@@ -115,23 +115,10 @@ struct EngineTools: Sendable {
         guard let topic = try arguments.string("topic"), !topic.isEmpty, topic.count <= 256 else {
             throw ToolFailure("explain: give a 'topic' of at most 256 characters: a rule id or a model key")
         }
-        let kind: String
-        let text: String
-        if let rule = RuleRegistry.all.first(where: { $0.description.id.lowercased() == topic.lowercased() }) {
-            (kind, text) = ("rule", RuleDocs.text(rule.description))
-        } else if let object = ModelKeyDocs.object(named: topic) {
-            (kind, text) = ("object", ModelKeyDocs.text(object))
-        } else {
-            let entries = ModelKeyDocs.lookup(topic)
-            guard !entries.isEmpty else {
-                var message = "'\(topic)' is neither a rule id nor a model key"
-                if let suggestion = Suggestion.closest(to: topic, in: RuleRegistry.ids + ModelKeyDocs.vocabulary) {
-                    message += "; did you mean '\(suggestion)'?"
-                }
-                throw ToolFailure(message + " (the resource lintel://rules lists the rules; lintel://schema describes every key)")
-            }
-            (kind, text) = ("key", ModelKeyDocs.text(entries))
+        guard let found = Explanation.of(topic) else {
+            throw ToolFailure(Explanation.notFound(topic) + " (the resource lintel://rules lists the rules; lintel://schema describes every key)")
         }
+        let (kind, text) = (found.kind.rawValue, found.text)
         return ToolOutput.object(["topic": .string(topic), "kind": .string(kind), "text": .string(text)], text: text)
     }
 

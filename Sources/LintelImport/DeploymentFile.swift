@@ -53,11 +53,18 @@ public enum DeploymentFile {
     /// - Parameters:
     ///   - format: `.compose` or `.kubernetes`; `.lintel` gives `nil` (load it with `ModelLoader`).
     ///   - environment: variables for compose `${VAR}` interpolation (the shell's environment).
+    /// The file is read through the front door, so a missing file, a directory, binary and non-UTF-8
+    /// input are told apart.
     public static func importFile(_ path: String, as format: Origin.Format, environment: [String: String] = [:]) -> ImportResult? {
-        switch format {
-        case .lintel: nil
-        case .compose: ComposeImporter(environment: environment).importFiles([path])
-        case .kubernetes: KubernetesImporter().importFiles([path])
+        guard format != .lintel else { return nil }
+        switch YAMLDocument.input(path: path) {
+        case .success(let input):
+            return importInput(input, path: path, as: format, environment: environment)
+        case .failure(let error):
+            let origin = Origin(format: format, files: [path], unknowns: ImportUnknowns.all)
+            let model = Model(system: ModelNaming.systemName(fromDirectory: URL(fileURLWithPath: path).deletingLastPathComponent().path),
+                              origin: origin, location: SourceLocation(file: path, line: 1, column: 1))
+            return ImportResult(model: model, diagnostics: error.diagnostics)
         }
     }
 

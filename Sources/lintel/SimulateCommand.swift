@@ -71,7 +71,7 @@ struct Simulate: ParsableCommand {
             report = try Simulation.run(model, scenario: scenario, options: options, progress: bar.map { bar in { bar.show($0) } })
         } catch {
             bar?.clear()
-            Terminal.error("\(file): error: \(error.description)")
+            Terminal.error(Self.diagnostic(error, model: model, scenario: scenario).description)
             throw ExitCode.invalidInput
         }
         bar?.clear()

@@ -39,7 +39,7 @@ public enum YAMLDocument {
             return .failure(ModelLoadError([Diagnostic("no such file", at: start)]))
         }
         guard !isDirectory.boolValue else {
-            return .failure(ModelLoadError([Diagnostic("is a directory, not a model file", at: start)]))
+            return .failure(ModelLoadError([Diagnostic("is a directory, not a file", at: start)]))
         }
         if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
            let size = attributes[.size] as? Int, size > maximumBytes {

@@ -59,6 +59,15 @@ struct SecretTests {
         #expect(Self.plaintextLines(loaded) == [tokenLine + 1])
     }
 
+    @Test("A password from .env spliced into a URL is a plaintext secret located at its line in .env")
+    func dotEnvSecretInURL() throws {
+        let compose = "services:\n  api:\n    image: x\n    environment:\n      DB_URL: postgres://app:${DB_PASSWORD}@db:5432/app\n"
+        let result = ComposeImporter().importTexts([(name: "c.yaml", text: compose)], dotEnv: (path: "p/.env", text: "# secrets\nDB_PASSWORD=s3cr3t\n"))
+        let url = try #require(result.model["api"]?.variable("DB_URL"))
+        #expect(url.value == "postgres://app:s3cr3t@db:5432/app" && url.location?.file == "p/.env" && url.location?.line == 2)
+        #expect(Self.plaintextLines(result.model) == [2])
+    }
+
     @Test("Kubernetes $(VAR) naming a secret keeps the reference; review reports only the literal token")
     func kubernetesSecrets() throws {
         let result = KubernetesImporter().importFiles([Self.manifests])

@@ -91,3 +91,19 @@ struct InputOutputCommandTests {
         #expect(stat("/dev/null", &status) == 0 && status.st_mode & S_IFMT == S_IFCHR)
     }
 }
+
+@Suite("design -o")
+struct DesignOutputCommandTests {
+    @Test("design -o onto an existing file is a clear message and leaves the file")
+    func designOntoFile() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("design")
+        try Data("mine".utf8).write(to: file)
+        for force in [false, true] {
+            let result = try CLI.run(["design", "examples/requirements/startup.yaml", "-o", file.path] + (force ? ["--force"] : []))
+            #expect(result.status == 2 && result.stderr.contains("is a file; design -o writes a directory"))
+            #expect(try String(contentsOf: file, encoding: .utf8) == "mine")
+        }
+    }
+}

@@ -35,6 +35,14 @@ struct InputOutputCommandTests {
         #expect(fromStdin.stdout == fromFile.stdout)
     }
 
+    @Test("A pipe given as a path (/dev/stdin, <(cat …)) is read like a file; an endless device is refused at the limit")
+    func pipesAndDevices() throws {
+        let piped = try Self.run(["check", "/dev/stdin"], input: try Data(contentsOf: Self.model))
+        #expect(piped.status == 0 && piped.stdout.hasPrefix("/dev/stdin: ok: system 'shop'"))
+        let endless = try CLI.run(["check", "/dev/zero"])
+        #expect(endless.status == 2 && endless.stderr.contains("input is larger than the 16 MiB limit"))
+    }
+
     @Test("Diagnostics of a piped buffer carry --stdin-name and the line")
     func stdinName() throws {
         let text = "lintel: 1\nsystem: demo\ncomponents:\n  api: { kind: service, instances: -1 }\n"

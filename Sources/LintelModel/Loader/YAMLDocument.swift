@@ -91,10 +91,40 @@ public enum YAMLDocument {
                 "file is \(mebibytes(size)), larger than the \(mebibytes(maximumBytes)) limit for a model",
                 at: start)]))
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(ModelLoadError([Diagnostic("cannot read the file (permission denied or not a regular file)", at: start)]))
+        switch readBounded(path) {
+        case .success(let data):
+            return text(data: data, file: name)
+        case .failure(.tooLarge):
+            return .failure(ModelLoadError([Diagnostic("input is larger than the \(mebibytes(maximumBytes)) limit for a model", at: start)]))
+        case .failure(.system(let code)):
+            return .failure(ModelLoadError([Diagnostic("cannot read the file: \(String(cString: strerror(code)))", at: start)]))
         }
-        return text(data: data, file: name)
+    }
+
+    private enum ReadFailure: Error {
+        case tooLarge
+        case system(Int32)
+    }
+
+    /// The file's bytes, read with `read(2)` so a pipe (`<(cat model.yaml)`) works like a file, and
+    /// never more than one byte past the size limit, so `/dev/zero` or an endless pipe is refused
+    /// instead of filling memory.
+    private static func readBounded(_ path: String) -> Result<Data, ReadFailure> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(.system(errno)) }
+        defer { close(descriptor) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while data.count <= maximumBytes {
+            let count = buffer.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { return .success(data) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(.system(errno))
+            }
+            data.append(contentsOf: buffer[0..<count])
+        }
+        return .failure(.tooLarge)
     }
 
     /// Bytes as text, after the size, NUL and UTF-8 budgets.
@@ -147,3 +177,12 @@ public struct YAMLInput: Sendable {
     /// above, a second document, an empty file).
     public var tree: Result<YAMLTree, ModelLoadError>
 }
+
+#if canImport(Glibc)
+import Glibc
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+private let systemRead = Darwin.read
+#endif
+

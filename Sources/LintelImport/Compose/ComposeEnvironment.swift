@@ -59,7 +59,8 @@ extension ComposeServiceReader {
         // Interpolation left the text unchanged when it withheld a sole reference: the text is then as written.
         let raw = node.raw ?? text
         let interpolation = interpolator.interpolation(of: raw, at: location)
-        if !interpolation.withheld.isEmpty {
+        // A password written in the file itself stays a value (with the references): review reports it here.
+        if !interpolation.withheld.isEmpty, !SecretDetector.hasLiteralCredentials(text) {
             var variable = EnvironmentVariable(name: name, value: nil, fromSecret: true, location: location)
             variable.secretReference = text
             return variable

@@ -64,6 +64,8 @@ public struct SemanticGraph: Sendable {
     /// Per component, per operation (in `Component.operations` order): the edges of the calls that
     /// operation makes, in its order; shared calls are the component's own edges.
     public let operationEdges: [[[Int]]]
+    /// Per component: the edges of the calls only its operations make, in edge order.
+    public let operationOnly: [[Int]]
     /// Distinct components calling each component (any mode), in file order.
     public let callers: [[Int]]
     /// Distinct components calling each component synchronously, in file order.
@@ -138,6 +140,9 @@ public struct SemanticGraph: Sendable {
         self.offsets = offsets
         self.callEdges = callEdges
         self.operationEdges = operationEdges
+        var operationOnly = [[Int]](repeating: [], count: count)
+        for e in offsets[count]..<edges.count { operationOnly[edges[e].source].append(e) }
+        self.operationOnly = operationOnly
         self.callers = callers.map(Self.unique)
         self.syncCallers = syncCallers.map(Self.unique)
         self.consumers = consumers

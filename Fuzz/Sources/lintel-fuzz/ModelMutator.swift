@@ -1,5 +1,6 @@
 import CLibFuzzer
 import Foundation
+import LintelModel
 import Yams
 
 /// A structure-aware mutator for Lintel models: it edits the YAML tree the way a user's typo or a
@@ -30,14 +31,18 @@ enum ModelMutator {
     /// Names that are valid, unknown, empty or carry control characters.
     static let strangeNames = ["ghost", "", "a\u{7}b", "tab\tname", "new\nline", "DROP", "ünï", "x", "-", "*", "&"]
 
+    /// Percent of mutations that edit the tree (`LINTEL_FUZZ_STRUCTURE`, default 80); the rest are
+    /// libFuzzer's byte mutations.
+    static let structurePercent = ProcessInfo.processInfo.environment["LINTEL_FUZZ_STRUCTURE"].flatMap { Int($0) } ?? 80
+
     static func mutate(_ data: UnsafeMutablePointer<UInt8>, size: Int, maxSize: Int, seed: UInt32) -> Int {
         var random = SplitMix64(seed: UInt64(seed))
-        guard random.below(5) != 0,
+        guard random.below(100) < structurePercent,
               let text = String(bytes: UnsafeBufferPointer(start: data, count: size), encoding: .utf8),
-              let node = try? Yams.compose(yaml: text), case .mapping = node else {
+              case .success(let tree) = YAMLDocument.parse(text: text, file: "mutator.yaml"), tree.entries != nil else {
             return LLVMFuzzerMutate(data, size, maxSize)
         }
-        var document = YAMLValue(node)
+        var document = YAMLValue(tree)
         let rounds = 1 + random.below(3)
         for _ in 0..<rounds { mutate(&document, &random) }
         guard let output = try? Yams.serialize(node: document.node, width: -1) else {

@@ -19,19 +19,34 @@ enum Pipeline {
     /// Most scenarios simulated per input (the steady run counts as one).
     static let scenarioLimit = 2
 
+    /// Which stages run: `LINTEL_FUZZ_STAGES=model` stops after the loader (what `lintel check`
+    /// does: the long campaigns that need millions of executions), `engines` adds review,
+    /// capacity and render, and `all` (the default) adds the bounded simulation.
+    enum Stages: String {
+        case model, engines, all
+    }
+
+    static let stages = ProcessInfo.processInfo.environment["LINTEL_FUZZ_STAGES"].flatMap(Stages.init(rawValue:)) ?? .all
+
     static func run(_ data: Data) {
-        guard let model = load(data) else { return }
+        guard let model = load(data), stages != .model else { return }
         let review = Reviewer.review(model, options: ReviewOptions(today: CalendarDate(year: 2026, month: 6, day: 1)))
         _ = TextRenderer.render([review])
         let capacity = CapacityAnalyzer.analyze(model)
         _ = CapacityRenderer.render(capacity, as: .text)
-        simulate(model)
         render(model, review: review, capacity: capacity)
+        if stages == .all { simulate(model) }
     }
 
     /// The CLI's front door (`ModelInput.load`): a docker-compose file or Kubernetes manifests are
     /// imported, anything else goes to the model loader.
     static func load(_ data: Data) -> Model? {
+        let parsed = YAMLDocument.parse(data: data, file: "fuzz.yaml")
+        // A model (a mapping with `lintel:`) is decided from the one parse; only other inputs are
+        // offered to the importers' format detection, which parses again.
+        if case .success(let tree) = parsed, tree["lintel"] != nil {
+            return try? ModelLoader.load(tree: tree, file: "fuzz.yaml").model
+        }
         if let text = String(data: data, encoding: .utf8), !data.contains(0) {
             let format = DeploymentFile.format(ofText: text, file: "fuzz.yaml")
             if format != .lintel {
@@ -40,12 +55,8 @@ enum Pipeline {
                 return imported.model
             }
         }
-        switch YAMLDocument.parse(data: data, file: "fuzz.yaml") {
-        case .failure:
-            return nil
-        case .success(let tree):
-            return try? ModelLoader.load(tree: tree, file: "fuzz.yaml").model
-        }
+        guard case .success(let tree) = parsed else { return nil }
+        return try? ModelLoader.load(tree: tree, file: "fuzz.yaml").model
     }
 
     static func simulate(_ model: Model) {

@@ -1,3 +1,4 @@
+import LintelModel
 import Yams
 
 /// A YAML document as plain values the mutator can edit by path: Yams' `Node` carries marks,
@@ -17,12 +18,14 @@ indirect enum YAMLValue: Equatable {
         case key(Int), value(Int), item(Int)
     }
 
-    init(_ node: Node) {
-        switch node {
-        case .scalar(let scalar): self = .scalar(scalar.string)
-        case .mapping(let mapping): self = .mapping(mapping.map { Pair(key: YAMLValue($0.key), value: YAMLValue($0.value)) })
-        case .sequence(let sequence): self = .sequence(sequence.map { YAMLValue($0) })
-        case .alias: self = .scalar("*alias")
+    /// From the loader's tree, which expands aliases within a node budget: Yams' own `compose`
+    /// expands an alias bomb without limit (the first campaign's out-of-memory was the mutator
+    /// composing `Tests/.../bomb.yaml`).
+    init(_ tree: YAMLTree) {
+        switch tree.value {
+        case .scalar(let text, _): self = .scalar(text)
+        case .mapping(let entries): self = .mapping(entries.map { Pair(key: .scalar($0.key), value: YAMLValue($0.value)) })
+        case .sequence(let items): self = .sequence(items.map { YAMLValue($0) })
         }
     }
 

@@ -20,6 +20,8 @@ struct Lintel: ParsableCommand {
             Simulate.self,
             Design.self,
             MCP.self,
+            Generate.self,
+            ReviewAPI.self,
         ]
     )
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LintelCapacity
 import LintelModel
+import LintelRender
 
 struct Capacity: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,8 +10,6 @@ struct Capacity: ParsableCommand {
         subcommands: [CapacityReportCommand.self, CapacityFit.self],
         defaultSubcommand: CapacityReportCommand.self)
 }
-
-extension CapacityRenderer.Style: ExpressibleByArgument {}
 
 struct CapacityReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,8 +20,10 @@ struct CapacityReportCommand: ParsableCommand {
     @Argument(help: "The model file (YAML or JSON).")
     var file: String
 
-    @Option(help: "Output format: \(CapacityRenderer.Style.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: CapacityRenderer.Style = .text
+    @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ReportFormat = .text
+
+    @OptionGroup var out: OutputOptions
 
     @Option(help: "Evaluate at this multiple of every flow's peak rate, e.g. 2x.")
     var at: String = "1x"
@@ -53,7 +54,8 @@ struct CapacityReportCommand: ParsableCommand {
     func run() throws {
         let model = try ModelInput.load(file)
         let report = CapacityAnalyzer.analyze(model, options: try options())
-        Terminal.output(CapacityRenderer.render(report, as: format))
+        let color = format == .text && out.output == nil && Terminal.colorWanted
+        try out.emit(try encoded { () throws(JSONOutput.Failure) in try ReportOutput.capacity(report, format: format, color: color) })
     }
 }
 
@@ -66,8 +68,10 @@ struct CapacityFit: ParsableCommand {
     @Argument(help: "A CSV file with columns concurrency,throughput.")
     var file: String
 
-    @Option(help: "Output format: \(CapacityRenderer.Style.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: CapacityRenderer.Style = .text
+    @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ReportFormat = .text
+
+    @OptionGroup var out: OutputOptions
 
     func run() throws {
         guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
@@ -83,7 +87,8 @@ struct CapacityFit: ParsableCommand {
         }
         do {
             let fit = try USL.fit(concurrency: measurements.concurrency, throughput: measurements.throughput)
-            Terminal.output(USLRenderer.render(fit, data: measurements, as: format))
+            let text = try encoded { () throws(JSONOutput.Failure) in try ReportOutput.usl(fit, measurements: measurements, format: format) }
+            try out.emit(text)
         } catch {
             Terminal.error("\(file):1:1: error: \(error)")
             throw ExitCode.invalidInput

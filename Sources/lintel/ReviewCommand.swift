@@ -25,8 +25,10 @@ struct Review: ParsableCommand {
         case auto, always, never
     }
 
-    @Argument(help: "Model files (YAML or JSON), docker-compose files or Kubernetes manifests (imported on the fly, one model per file).")
+    @Argument(help: "Model files (YAML or JSON), docker-compose files or Kubernetes manifests (imported on the fly, one model per file); - reads standard input.")
     var files: [String]
+
+    @OptionGroup var stdin: StdinOptions
 
     @Flag(help: "Print the importer's notes (inferred calls, ignored keys) for compose and Kubernetes files; warnings are always printed.")
     var verbose = false
@@ -66,7 +68,7 @@ struct Review: ParsableCommand {
     func run() throws {
         let options = ReviewOptions(today: today.flatMap(Self.date) ?? Self.currentDate())
         var criticalFlows: [String: [String]] = [:]
-        var reports = try Self.reports(files, verbose: verbose) { model in
+        var reports = try Self.reports(files, verbose: verbose, stdinName: stdin.name) { model in
             criticalFlows[model.system] = model.flows.filter(\.critical).map(\.name)
             return Reviewer.review(model, options: options)
         }
@@ -106,12 +108,12 @@ struct Review: ParsableCommand {
 
     /// Loads every file (all of them, so every file's diagnostics are printed) and reviews each;
     /// throws `ExitCode.invalidInput` when any file is invalid. The one place a file becomes a model.
-    static func reports(_ files: [String], verbose: Bool = false, review: (Model) -> ReviewReport) throws -> [ReviewReport] {
+    static func reports(_ files: [String], verbose: Bool = false, stdinName: String = "<stdin>", review: (Model) -> ReviewReport) throws -> [ReviewReport] {
         var reports: [ReviewReport] = []
         var failed = false
         for file in files {
             do {
-                reports.append(review(try ModelInput.load(file, verbose: verbose)))
+                reports.append(review(try ModelInput.load(file, verbose: verbose, stdinName: stdinName)))
             } catch {
                 failed = true
             }

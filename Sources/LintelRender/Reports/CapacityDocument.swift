@@ -8,27 +8,27 @@ public enum CapacityDocument {
     }
 
     /// The report's sections, also used inside `lintel report`'s page.
-    public static func sections(_ report: CapacityReport) -> [Block] {
-        var blocks: [Block] = [.section(Section("Components", id: "capacity-components", blocks: [.table(components(report))]))]
+    public static func sections(_ report: CapacityReport, idPrefix: String = "capacity") -> [Block] {
+        var blocks: [Block] = [.section(Section("Components", id: "\(idPrefix)-components", blocks: [.table(components(report))]))]
         if let name = report.busiest, let row = report.component(named: name) {
-            blocks.append(.section(Section("How \(name)'s figures were computed", id: "capacity-breakdown", blocks: [.table(breakdown(row))])))
+            blocks.append(.section(Section("How \(name)'s figures were computed", id: "\(idPrefix)-breakdown", blocks: [.table(breakdown(row))])))
         }
         if !report.flows.isEmpty {
-            blocks.append(.section(Section("Flows", id: "capacity-flows", blocks: [.table(flows(report)), .list(flowPaths(report))])))
+            blocks.append(.section(Section("Flows", id: "\(idPrefix)-flows", blocks: [.table(flows(report)), .list(flowPaths(report))])))
         }
         if !report.connections.isEmpty {
-            blocks.append(.section(Section("Connection budgets", id: "capacity-connections", blocks: [.table(connections(report))])))
+            blocks.append(.section(Section("Connection budgets", id: "\(idPrefix)-connections", blocks: [.table(connections(report))])))
         }
         if !report.topics.isEmpty {
-            blocks.append(.section(Section("Topics and queues", id: "capacity-topics", blocks: [.table(topics(report))])))
+            blocks.append(.section(Section("Topics and queues", id: "\(idPrefix)-topics", blocks: [.table(topics(report))])))
         }
         if !report.storage.isEmpty {
-            blocks.append(.section(Section("Storage growth", id: "capacity-storage", blocks: [.table(storage(report))])))
+            blocks.append(.section(Section("Storage growth", id: "\(idPrefix)-storage", blocks: [.table(storage(report))])))
         }
         if !report.scenarios.isEmpty {
-            blocks.append(.section(Section("Scenarios", id: "capacity-scenarios", blocks: [.table(scenarios(report))])))
+            blocks.append(.section(Section("Scenarios", id: "\(idPrefix)-scenarios", blocks: [.table(scenarios(report))])))
         }
-        blocks.append(.section(Section("Assumptions", id: "capacity-assumptions",
+        blocks.append(.section(Section("Assumptions", id: "\(idPrefix)-assumptions",
                                        blocks: [.list(List(items: report.assumptions.map { List.Item(Inline($0)) }))])))
         return blocks
     }

@@ -28,6 +28,7 @@ enum HTMLStyle {
     figure { margin: 1rem 0; }
     .picture { overflow-x: auto; }
     .picture svg { max-width: 100%; height: auto; display: block; }
+    .picture svg.diagram { width: 100%; min-width: 36rem; }
     figcaption { color: var(--muted); font-size: 0.9rem; margin-top: 0.25rem; }
     .tone-error { color: var(--error); font-weight: 600; }
     .tone-warning { color: var(--warning); font-weight: 600; }
@@ -47,6 +48,7 @@ enum HTMLStyle {
       body { font-size: 11pt; }
       main { max-width: none; padding: 0; }
       .scroll, .picture { overflow: visible; }
+      .picture svg.diagram { min-width: 0; }
       section { break-inside: auto; }
       h2, h3 { break-after: avoid; }
       figure, tr { break-inside: avoid; }

@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "LintelSimulationTests", dependencies: ["LintelModel", "LintelSimulation", "LintelCapacity"]),
         .testTarget(
             name: "LintelRenderTests",
-            dependencies: ["LintelModel", "LintelRender", "LintelReview", "LintelCapacity", "LintelSimulation"],
+            dependencies: ["LintelModel", "LintelRender", "LintelReview", "LintelCapacity", "LintelSimulation", "LintelImport"],
             exclude: ["Golden", "Browser"]
         ),
         .testTarget(name: "LintelImportTests", dependencies: ["LintelModel", "LintelImport", "LintelReview"], exclude: ["Fixtures"]),

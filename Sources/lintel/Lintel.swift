@@ -18,6 +18,7 @@ struct Lintel: ParsableCommand {
             Import.self,
             Render.self,
             Simulate.self,
+            ReportCommand.self,
             Design.self,
             MCP.self,
             Generate.self,

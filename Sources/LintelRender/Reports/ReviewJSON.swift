@@ -1,7 +1,8 @@
-import Foundation
+import LintelReview
 
-/// Renders review reports as JSON: sorted keys, pretty-printed, so the same reports give the same bytes.
-public enum JSONRenderer {
+/// The review as JSON: every report with its findings, one result per location, each with its fingerprint.
+/// (Text and Markdown group findings by rule; JSON and SARIF stay one result per location, for programs.)
+public enum ReviewJSON {
     /// The JSON document: every report, and the counts over all of them.
     public struct Document: Sendable, Encodable {
         /// Version of this document's shape; bumped when a field changes meaning or disappears.
@@ -47,16 +48,8 @@ public enum JSONRenderer {
         }
     }
 
-    /// Renders `reports` as one JSON document ending in a newline.
-    public static func render(_ reports: [ReviewReport]) throws -> String {
-        try encode(Document(reports))
-    }
-
-    /// Encodes `value` the way every Lintel JSON output is encoded.
-    public static func encode(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let data = try encoder.encode(value)
-        return String(decoding: data, as: UTF8.self) + "\n"
+    /// `reports` as one JSON document ending in a newline.
+    public static func render(_ reports: [ReviewReport]) throws(JSONOutput.Failure) -> String {
+        try JSONOutput.encode(Document(reports))
     }
 }

@@ -6,19 +6,12 @@ struct Check: ParsableCommand {
         abstract: "Validate model files and summarise each system.",
         discussion: "Exit status: 0 when every file is valid, 2 when any has errors (printed as file:line:col: error: message).")
 
-    @Argument(help: "Model files (YAML or JSON).")
+    @Argument(help: "Model files (YAML or JSON), deployment files or directories; all compose files make one system, all manifests another.")
     var files: [String]
 
     func run() throws {
-        var failed = false
-        for file in files {
-            do {
-                let model = try ModelInput.load(file)
-                Terminal.output("\(file): ok: " + ModelSummary.paragraph(model))
-            } catch {
-                failed = true
-            }
+        for system in try SystemInput.load(files) {
+            Terminal.output("\(system.files.joined(separator: ", ")): ok: " + ModelSummary.paragraph(system.model))
         }
-        if failed { throw ExitCode.invalidInput }
     }
 }

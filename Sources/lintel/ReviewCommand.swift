@@ -24,7 +24,7 @@ struct Review: ParsableCommand {
         case auto, always, never
     }
 
-    @Argument(help: "Model files (YAML or JSON), docker-compose files or Kubernetes manifests (imported on the fly, one model per file).")
+    @Argument(help: "Model files (YAML or JSON), docker-compose files, Kubernetes manifests or directories of them; all compose files make one system, all manifests another.")
     var files: [String]
 
     @Flag(help: "Print the importer's notes (inferred calls, ignored keys) for compose and Kubernetes files; warnings are always printed.")
@@ -108,17 +108,7 @@ struct Review: ParsableCommand {
     /// Loads every file (all of them, so every file's diagnostics are printed) and reviews each;
     /// throws `ExitCode.invalidInput` when any file is invalid. The one place a file becomes a model.
     static func reports(_ files: [String], verbose: Bool = false, review: (Model) -> ReviewReport) throws -> [ReviewReport] {
-        var reports: [ReviewReport] = []
-        var failed = false
-        for file in files {
-            do {
-                reports.append(review(try ModelInput.load(file, verbose: verbose)))
-            } catch {
-                failed = true
-            }
-        }
-        if failed { throw ExitCode.invalidInput }
-        return reports
+        try SystemInput.load(files, verbose: verbose).map { review($0.model) }
     }
 
     static func readBaseline(_ path: String) throws -> LintelReview.Baseline {

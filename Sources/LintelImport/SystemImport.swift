@@ -32,7 +32,8 @@ public enum SystemImport {
     public static func inputs(_ paths: [String]) -> [Input] {
         var inputs: [Input] = []
         for path in paths.flatMap(expand) {
-            let format = DeploymentFile.format(ofPath: path)
+            // Standard input and unreadable paths go to the model loader, which reads and reports them.
+            let format = path == "-" ? .lintel : DeploymentFile.format(ofPath: path)
             if format == .lintel {
                 inputs.append(.model(path))
             } else if let index = inputs.firstIndex(where: { if case .deployment(format, _) = $0 { true } else { false } }),

@@ -6,12 +6,14 @@ struct Check: ParsableCommand {
         abstract: "Validate model files and summarise each system.",
         discussion: "Exit status: 0 when every file is valid, 2 when any has errors (printed as file:line:col: error: message).")
 
-    @Argument(help: "Model files (YAML or JSON), deployment files or directories; all compose files make one system, all manifests another.")
+    @Argument(help: "Model files (YAML or JSON), deployment files or directories; all compose files make one system, all manifests another; - reads standard input.")
     var files: [String]
 
+    @OptionGroup var stdin: StdinOptions
+
     func run() throws {
-        for system in try SystemInput.load(files) {
-            Terminal.output("\(system.files.joined(separator: ", ")): ok: " + ModelSummary.paragraph(system.model))
+        for system in try SystemInput.load(files, stdinName: stdin.name) {
+            Terminal.output("\(system.files.map { $0 == "-" ? stdin.name : $0 }.joined(separator: ", ")): ok: " + ModelSummary.paragraph(system.model))
         }
     }
 }

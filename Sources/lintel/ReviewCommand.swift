@@ -24,8 +24,10 @@ struct Review: ParsableCommand {
         case auto, always, never
     }
 
-    @Argument(help: "Model files (YAML or JSON), docker-compose files, Kubernetes manifests or directories of them; all compose files make one system, all manifests another.")
+    @Argument(help: "Model files (YAML or JSON), docker-compose files, Kubernetes manifests or directories of them; all compose files make one system, all manifests another; - reads standard input.")
     var files: [String]
+
+    @OptionGroup var stdin: StdinOptions
 
     @Flag(help: "Print the importer's notes (inferred calls, ignored keys) for compose and Kubernetes files; warnings are always printed.")
     var verbose = false
@@ -68,7 +70,7 @@ struct Review: ParsableCommand {
 
     func run() throws {
         let options = ReviewOptions(today: today.flatMap(Self.date) ?? Self.currentDate())
-        var reports = try Self.reports(files, verbose: verbose) { Reviewer.review($0, options: options) }
+        var reports = try Self.reports(files, verbose: verbose, stdinName: stdin.name) { Reviewer.review($0, options: options) }
 
         if let writeBaseline {
             let written = LintelReview.Baseline(reports)
@@ -107,8 +109,8 @@ struct Review: ParsableCommand {
 
     /// Loads every file (all of them, so every file's diagnostics are printed) and reviews each;
     /// throws `ExitCode.invalidInput` when any file is invalid. The one place a file becomes a model.
-    static func reports(_ files: [String], verbose: Bool = false, review: (Model) -> ReviewReport) throws -> [ReviewReport] {
-        try SystemInput.load(files, verbose: verbose).map { review($0.model) }
+    static func reports(_ files: [String], verbose: Bool = false, stdinName: String = "<stdin>", review: (Model) -> ReviewReport) throws -> [ReviewReport] {
+        try SystemInput.load(files, verbose: verbose, stdinName: stdinName).map { review($0.model) }
     }
 
     static func readBaseline(_ path: String) throws -> LintelReview.Baseline {

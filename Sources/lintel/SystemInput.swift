@@ -19,14 +19,15 @@ enum SystemInput {
     /// Loads every system, printing each file's diagnostics; throws `ExitCode.invalidInput` after
     /// all of them are printed when any is invalid.
     /// - Parameter profiles: compose profiles to activate besides `COMPOSE_PROFILES`.
-    static func load(_ paths: [String], verbose: Bool = false, profiles: [String] = []) throws -> [System] {
+    ///   - stdinName: the name standard input (`-`, read as one file on its own) has in locations.
+    static func load(_ paths: [String], verbose: Bool = false, stdinName: String = "<stdin>", profiles: [String] = []) throws -> [System] {
         var systems: [System] = []
         var failed = false
         for input in SystemImport.inputs(paths) {
             switch input {
             case .model(let path):
                 do {
-                    systems.append(System(files: [path], model: try ModelInput.load(path, verbose: verbose)))
+                    systems.append(System(files: [path], model: try ModelInput.load(path, verbose: verbose, stdinName: stdinName)))
                 } catch {
                     failed = true
                 }
@@ -48,8 +49,8 @@ enum SystemInput {
     }
 
     /// The one system a single-system command (capacity, render) works on; several is a usage error.
-    static func loadOne(_ paths: [String], verbose: Bool = false) throws -> Model {
-        let systems = try load(paths, verbose: verbose)
+    static func loadOne(_ paths: [String], verbose: Bool = false, stdinName: String = "<stdin>") throws -> Model {
+        let systems = try load(paths, verbose: verbose, stdinName: stdinName)
         guard systems.count == 1, let system = systems.first else {
             throw ValidationError("these files make \(systems.count) systems; give the files of one system")
         }

@@ -38,6 +38,11 @@ enum ApplicationRoles {
         func settings(_ item: Component) -> [String] {
             item.env.filter { !isPlacement($0.name) }.map { $0.name + "=" + ($0.value ?? "") }.sorted()
         }
+        // Versions of one service deployed side by side behind one Service (`reviews-v1`, `reviews-v2`): copies.
+        if let base = versionBase(component.name) {
+            let versions = components.filter { !$0.job && $0.kind == component.kind && versionBase($0.name) == base }
+            if versions.count > 1 { return versions.count }
+        }
         let own = settings(component)
         guard !own.isEmpty else { return 1 }
         let same = components.filter { other in
@@ -45,5 +50,13 @@ enum ApplicationRoles {
                 && settings(other) == own
         }
         return max(1, same.count)
+    }
+
+    /// `reviews-v2` → `reviews`; `nil` without a `-vN` suffix.
+    static func versionBase(_ name: String) -> String? {
+        guard let dash = name.lastIndex(of: "-") else { return nil }
+        let suffix = name[name.index(after: dash)...]
+        guard suffix.count >= 2, suffix.first == "v", suffix.dropFirst().allSatisfy(\.isNumber) else { return nil }
+        return String(name[..<dash])
     }
 }

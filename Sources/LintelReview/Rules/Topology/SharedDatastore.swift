@@ -83,7 +83,7 @@ public struct SharedDatastore: Rule {
             for caller in callers {
                 let owner = context.component(caller)
                 // One-shot jobs (schema setup) and roles of one application do not make a second owner.
-                if owner.job { continue }
+                if owner.job || AdminConsolePublished.console(owner) != nil { continue }
                 let application = context.isImported ? ApplicationRoles.application(owner, among: context.components) : owner.name
                 owners[owner.team ?? owner.context ?? application, default: []].append(caller)
             }

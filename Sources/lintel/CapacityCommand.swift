@@ -17,8 +17,8 @@ struct CapacityReportCommand: ParsableCommand {
         abstract: "Analyse a model's capacity at its peak load (the default for `lintel capacity FILE`).",
         discussion: "Exit status: 0 on success, 2 when the model is invalid (file:line:col: error: message), 64 on bad options.")
 
-    @Argument(help: "The model file (YAML or JSON); - reads standard input.")
-    var file: String
+    @Argument(help: "The model file (YAML or JSON), or the deployment files and directories of one system; - reads standard input.")
+    var files: [String]
 
     @OptionGroup var stdin: StdinOptions
 
@@ -72,7 +72,7 @@ struct CapacityReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let model = try ModelInput.load(file, stdinName: stdin.name)
+        let model = try SystemInput.loadOne(files, stdinName: stdin.name)
         let report = CapacityAnalyzer.analyze(model, options: try options())
         let color = format == .text && out.output == nil && Terminal.colorWanted
         try out.emit(try encoded { () throws(JSONOutput.Failure) in try ReportOutput.capacity(report, format: format, color: color) })

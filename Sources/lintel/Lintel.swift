@@ -21,6 +21,8 @@ struct Lintel: ParsableCommand {
             ReportCommand.self,
             Design.self,
             MCP.self,
+            Generate.self,
+            ReviewAPI.self,
         ]
     )
 

@@ -25,7 +25,7 @@ struct Review: ParsableCommand {
         case auto, always, never
     }
 
-    @Argument(help: "Model files (YAML or JSON), docker-compose files or Kubernetes manifests (imported on the fly, one model per file); - reads standard input.")
+    @Argument(help: "Model files (YAML or JSON), docker-compose files, Kubernetes manifests or directories of them; all compose files make one system, all manifests another; - reads standard input.")
     var files: [String]
 
     @OptionGroup var stdin: StdinOptions
@@ -109,17 +109,7 @@ struct Review: ParsableCommand {
     /// Loads every file (all of them, so every file's diagnostics are printed) and reviews each;
     /// throws `ExitCode.invalidInput` when any file is invalid. The one place a file becomes a model.
     static func reports(_ files: [String], verbose: Bool = false, stdinName: String = "<stdin>", review: (Model) -> ReviewReport) throws -> [ReviewReport] {
-        var reports: [ReviewReport] = []
-        var failed = false
-        for file in files {
-            do {
-                reports.append(review(try ModelInput.load(file, verbose: verbose, stdinName: stdinName)))
-            } catch {
-                failed = true
-            }
-        }
-        if failed { throw ExitCode.invalidInput }
-        return reports
+        try SystemInput.load(files, verbose: verbose, stdinName: stdinName).map { review($0.model) }
     }
 
     static func readBaseline(_ path: String) throws -> LintelReview.Baseline {

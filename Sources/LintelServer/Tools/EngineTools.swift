@@ -18,12 +18,14 @@ struct EngineTools: Sendable {
         try ModelSource.from(arguments, root: root, limit: limit)
     }
 
-    /// `lintel check FILE`: the summary paragraph the CLI prints after `FILE: ok:`.
+    /// `lintel check FILE`: the summary paragraph the CLI prints after `FILE: ok:`, then each flow's dependency set.
     func check(_ arguments: Arguments) throws(ToolFailure) -> CallTool.Result {
         let source = try source(arguments)
         let (model, warnings) = try loading.model(from: source)
         let summary = ModelSummary.paragraph(model)
-        let text = (warnings.map(\.description) + ["\(source.name): ok: " + summary]).joined(separator: "\n")
+        let semantics = SemanticModel(model)
+        let dependencies = semantics.flows.map { "  " + semantics.dependencies(of: $0).line }
+        let text = (warnings.map(\.description) + ["\(source.name): ok: " + summary] + dependencies).joined(separator: "\n")
         return ToolOutput.object(["valid": true, "system": .string(model.system), "summary": .string(summary),
                                   "warnings": ToolOutput.lines(warnings)], text: text)
     }

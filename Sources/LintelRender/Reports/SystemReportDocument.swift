@@ -51,7 +51,7 @@ public enum SystemReportDocument {
         if !report.capacity.flows.isEmpty {
             items.append(List.Item(Inline([.strong("Budgets: "), failing.isEmpty
                 ? .tone(.ok, "every flow meets its availability and latency objectives at peak.")
-                : .tone(.error, "\(failing.joined(separator: ", ")) miss an objective at peak.")])))
+                : .tone(.error, "\(failing.joined(separator: ", ")) \(failing.count == 1 ? "misses" : "miss") an objective at peak.")])))
         }
         for run in report.runs {
             if let sim = run.report {

@@ -19,8 +19,9 @@ enum Pipeline {
     /// Most scenarios simulated per input (the steady run counts as one).
     static let scenarioLimit = 2
 
-    /// Which stages run: `LINTEL_FUZZ_STAGES=model` stops after the loader (what `lintel check`
-    /// does: the long campaigns that need millions of executions), `engines` adds review,
+    /// Which stages run: `LINTEL_FUZZ_STAGES=model` is the YAML front door and the model loader
+    /// only (`lintel check` on a model file; the importers are skipped): the long campaigns that
+    /// need millions of executions. `engines` adds the importers, review,
     /// capacity and render, and `all` (the default) adds the bounded simulation.
     enum Stages: String {
         case model, engines, all
@@ -44,7 +45,7 @@ enum Pipeline {
         let parsed = YAMLDocument.parse(data: data, file: "fuzz.yaml")
         // A model (a mapping with `lintel:`) is decided from the one parse; only other inputs are
         // offered to the importers' format detection, which parses again.
-        if case .success(let tree) = parsed, tree["lintel"] != nil {
+        if case .success(let tree) = parsed, tree["lintel"] != nil || stages == .model {
             return try? ModelLoader.load(tree: tree, file: "fuzz.yaml").model
         }
         if let text = String(data: data, encoding: .utf8), !data.contains(0) {

@@ -30,6 +30,11 @@ final class Engine {
     let backoffBounds: FlatBuffer<Double>
     let steps: FlatBuffer<Step>
     let planStart: FlatBuffer<Int32>
+    /// Per plan, an operation's own service time (`CompiledModel.planSampler`); read only when
+    /// `operationTimes` is true, so models without such operations pay one predictable branch.
+    let planSampler: FlatBuffer<Int32>
+    let operationSamplers: FlatBuffer<ServiceSampler>
+    let operationTimes: Bool
     /// Consumers of topic t are `consumerList[consumerStart[t] ..< consumerStart[t + 1]]`.
     let consumerStart: FlatBuffer<Int32>
     let consumerList: FlatBuffer<Int32>
@@ -83,6 +88,9 @@ final class Engine {
         backoffBounds = Self.buffer(compiled.backoffBounds)
         steps = Self.buffer(compiled.steps)
         planStart = Self.buffer(compiled.planStart)
+        planSampler = Self.buffer(compiled.planSampler)
+        operationSamplers = Self.buffer(compiled.operationSamplers)
+        operationTimes = !compiled.operationSamplers.isEmpty
         var starts: [Int32] = [0]
         for list in compiled.consumers { starts.append(starts[starts.count - 1] + Int32(list.count)) }
         consumerStart = Self.buffer(starts)
@@ -114,6 +122,8 @@ final class Engine {
         backoffBounds.release()
         steps.release()
         planStart.release()
+        planSampler.release()
+        operationSamplers.release()
         consumerStart.release()
         consumerList.release()
         requests.release()

@@ -15,8 +15,13 @@ public enum DeploymentFile {
     }
 
     /// The format of the file at `path`; an unreadable file is `.lintel` (the loader reports it).
+    /// Only a regular file is read: a pipe (`/dev/stdin`, `<(cat compose.yaml)`) can be read once,
+    /// so it is `.lintel` here and the loader's front door reads it, detects its format and imports it.
     public static func format(ofPath path: String) -> Origin.Format {
-        format(of: YAMLDocument.input(path: path))
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: resolved),
+              attributes[.type] as? FileAttributeType == .typeRegular else { return .lintel }
+        return format(of: YAMLDocument.input(path: path))
     }
 
     /// The format of a file read through the front door (`YAMLDocument.input`): from the loader's

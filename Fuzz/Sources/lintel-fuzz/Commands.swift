@@ -16,7 +16,18 @@ enum Command: String, CaseIterable {
     static let chosen = ProcessInfo.processInfo.environment["LINTEL_FUZZ_COMMAND"].flatMap(Command.init(rawValue:))
 
     func run(_ data: Data) {
-        guard let model = Pipeline.load(data) else { return }
+        guard let model = Pipeline.load(data) else {
+            // Say why, so a benchmark row of an invalid input is not mistaken for a fast command.
+            if case .success(let input) = YAMLDocument.input(data: data, name: "input.yaml"), case .success(let tree) = input.tree {
+                do throws(ModelLoadError) {
+                    _ = try ModelLoader.load(tree: tree, file: input.name)
+                } catch {
+                    for diagnostic in error.diagnostics.prefix(3) { FileHandle.standardError.write(Data("\(diagnostic)\n".utf8)) }
+                }
+            }
+            FileHandle.standardError.write(Data("lintel-fuzz: \(rawValue): the input is not a valid model\n".utf8))
+            return
+        }
         switch self {
         case .check:
             break
@@ -26,8 +37,12 @@ enum Command: String, CaseIterable {
         case .capacity:
             _ = try? ReportOutput.capacity(CapacityAnalyzer.analyze(model), format: .text)
         case .simulate:
-            if let report = try? Simulation.run(model, scenario: nil as String?) {
+            do throws(SimulationError) {
+                let report = try Simulation.run(model, scenario: nil as String?)
                 _ = try? ReportOutput.simulation(report, format: .text)
+                FileHandle.standardError.write(Data("lintel-fuzz: simulate: \(report.events) events, scale 1/\(report.scale), \(report.verdict.outcome)\n".utf8))
+            } catch {
+                FileHandle.standardError.write(Data("lintel-fuzz: simulate: \(error)\n".utf8))
             }
         case .render:
             _ = DiagramRenderer.render(model, options: RenderOptions(format: .dot, view: .system))

@@ -10,7 +10,6 @@ let package = Package(
         // The repository root, named explicitly: a path dependency's identity is otherwise its
         // folder's name, which differs between clones (CI clones into a folder of its own).
         .package(name: "Lintel", path: ".."),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // libFuzzer's C entry points (declarations; the runtime defines them).
@@ -25,7 +24,6 @@ let package = Package(
                 .product(name: "LintelSimulation", package: "Lintel"),
                 .product(name: "LintelRender", package: "Lintel"),
                 .product(name: "LintelImport", package: "Lintel"),
-                .product(name: "Yams", package: "Yams"),
             ]
         ),
     ],

@@ -4,7 +4,8 @@ import Foundation
 /// The fuzz target: one input through every stage a user can reach (`Pipeline.run`).
 /// Returning 0 keeps the input in the corpus when it found new coverage.
 func lintelFuzzTestOneInput(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    Pipeline.run(Data(bytes: bytes, count: size))
+    let data = Data(bytes: bytes, count: size)
+    if let command = Command.chosen { command.run(data) } else { Pipeline.run(data) }
     return 0
 }
 

@@ -1,7 +1,6 @@
 import CLibFuzzer
 import Foundation
 import LintelModel
-import Yams
 
 /// A structure-aware mutator for Lintel models: it edits the YAML tree the way a user's typo or a
 /// hostile file would — numbers at their limits, wrong units, references to unknown or to other
@@ -45,10 +44,7 @@ enum ModelMutator {
         var document = YAMLValue(tree)
         let rounds = 1 + random.below(3)
         for _ in 0..<rounds { mutate(&document, &random) }
-        guard let output = try? Yams.serialize(node: document.node, width: -1) else {
-            return LLVMFuzzerMutate(data, size, maxSize)
-        }
-        let bytes = Array(output.utf8)
+        let bytes = Array(YAMLWriter.text(document).utf8)
         guard bytes.count <= maxSize else { return LLVMFuzzerMutate(data, size, maxSize) }
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }

@@ -19,8 +19,9 @@ enum Pipeline {
     /// Most scenarios simulated per input (the steady run counts as one).
     static let scenarioLimit = 2
 
-    /// Which stages run: `LINTEL_FUZZ_STAGES=model` stops after the loader (what `lintel check`
-    /// does: the long campaigns that need millions of executions), `engines` adds review,
+    /// Which stages run: `LINTEL_FUZZ_STAGES=model` is the YAML front door and the model loader
+    /// only (`lintel check` on a model file; the importers are skipped): the long campaigns that
+    /// need millions of executions. `engines` adds the importers, review,
     /// capacity and render, and `all` (the default) adds the bounded simulation.
     enum Stages: String {
         case model, engines, all
@@ -31,32 +32,26 @@ enum Pipeline {
     static func run(_ data: Data) {
         guard let model = load(data), stages != .model else { return }
         let review = Reviewer.review(model, options: ReviewOptions(today: CalendarDate(year: 2026, month: 6, day: 1)))
-        _ = TextRenderer.render([review])
+        _ = try? ReportOutput.review([review], format: .text)
         let capacity = CapacityAnalyzer.analyze(model)
-        _ = CapacityRenderer.render(capacity, as: .text)
+        _ = try? ReportOutput.capacity(capacity, format: .text)
         render(model, review: review, capacity: capacity)
         if stages == .all { simulate(model) }
     }
 
-    /// The CLI's front door (`ModelInput.load`): a docker-compose file or Kubernetes manifests are
-    /// imported, anything else goes to the model loader.
+    /// The CLI's front door (`ModelInput.load`): one parse under the byte, depth and alias budgets
+    /// (`YAMLDocument.input`); a docker-compose file or Kubernetes manifests are imported, anything
+    /// else goes to the model loader. The `model` stage skips the importers.
     static func load(_ data: Data) -> Model? {
-        let parsed = YAMLDocument.parse(data: data, file: "fuzz.yaml")
-        // A model (a mapping with `lintel:`) is decided from the one parse; only other inputs are
-        // offered to the importers' format detection, which parses again.
-        if case .success(let tree) = parsed, tree["lintel"] != nil {
-            return try? ModelLoader.load(tree: tree, file: "fuzz.yaml").model
-        }
-        if let text = String(data: data, encoding: .utf8), !data.contains(0) {
-            let format = DeploymentFile.format(ofText: text, file: "fuzz.yaml")
-            if format != .lintel {
-                guard let path = ScratchFile.write(data),
-                      let imported = DeploymentFile.importFile(path, as: format), !imported.hasErrors else { return nil }
-                return imported.model
+        guard case .success(let input) = YAMLDocument.input(data: data, name: "fuzz.yaml") else { return nil }
+        if stages != .model {
+            let format = DeploymentFile.format(of: input)
+            if let imported = DeploymentFile.importInput(input, path: nil, as: format) {
+                return imported.hasErrors ? nil : imported.model
             }
         }
-        guard case .success(let tree) = parsed else { return nil }
-        return try? ModelLoader.load(tree: tree, file: "fuzz.yaml").model
+        guard case .success(let tree) = input.tree else { return nil }
+        return try? ModelLoader.load(tree: tree, file: input.name).model
     }
 
     static func simulate(_ model: Model) {
@@ -67,7 +62,7 @@ enum Pipeline {
         let names: [String?] = [nil] + model.scenarios.prefix(scenarioLimit - 1).map(\.name)
         for name in names {
             if let report = try? Simulation.run(model, scenario: name, options: options) {
-                _ = SimulationRenderer.render(report, format: .text)
+                _ = try? ReportOutput.simulation(report, format: .text)
             }
         }
     }
@@ -82,18 +77,5 @@ enum Pipeline {
             }
         }
         _ = DiagramRenderer.render(model, options: RenderOptions(format: .dot, view: .system, grouping: .context))
-    }
-}
-
-/// The importers read files, so a deployment file is written to one scratch file per process
-/// (in memory when /dev/shm exists) and overwritten by the next input.
-enum ScratchFile {
-    nonisolated(unsafe) static var path: String = {
-        let directory = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
-        return directory + "/lintel-fuzz-\(ProcessInfo.processInfo.processIdentifier).yaml"
-    }()
-
-    static func write(_ data: Data) -> String? {
-        (try? data.write(to: URL(fileURLWithPath: path))) == nil ? nil : path
     }
 }

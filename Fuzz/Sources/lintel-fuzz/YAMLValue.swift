@@ -1,5 +1,4 @@
 import LintelModel
-import Yams
 
 /// A YAML document as plain values the mutator can edit by path: Yams' `Node` carries marks,
 /// tags and styles that a mutation would have to keep consistent.
@@ -26,14 +25,6 @@ indirect enum YAMLValue: Equatable {
         case .scalar(let text, _): self = .scalar(text)
         case .mapping(let entries): self = .mapping(entries.map { Pair(key: .scalar($0.key), value: YAMLValue($0.value)) })
         case .sequence(let items): self = .sequence(items.map { YAMLValue($0) })
-        }
-    }
-
-    var node: Node {
-        switch self {
-        case .scalar(let string): .scalar(.init(string))
-        case .mapping(let pairs): .mapping(.init(pairs.map { ($0.key.node, $0.value.node) }))
-        case .sequence(let items): .sequence(.init(items.map(\.node)))
         }
     }
 

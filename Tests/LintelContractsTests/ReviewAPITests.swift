@@ -139,6 +139,6 @@ struct ReviewAPITests {
         #expect(sarif.status == 0)
         let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
         let results = ((log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
-        #expect(results.count == 7)
+        #expect(results.count == 6)
     }
 }

@@ -32,23 +32,21 @@ final class PostgresCluster {
         let initdb = try command("\(bin)/initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"])
         try #require(initdb.status == 0, "initdb failed: \(initdb.stderr)")
         let options = "-k \(directory.path) -p \(port) -c listen_addresses='' -c fsync=off"
-        // The server inherits pg_ctl's standard streams: not captured, or reading them would never end.
         let log = directory.appendingPathComponent("log")
-        let start = try command("\(bin)/pg_ctl", ["start", "-w", "-D", data, "-l", log.path, "-o", options], capture: false)
+        let start = try command("\(bin)/pg_ctl", ["start", "-w", "-D", data, "-l", log.path, "-o", options])
         try #require(start.status == 0, "pg_ctl start failed: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
     }
 
     /// Runs a server binary as the cluster's owner.
-    private func command(_ executable: String, _ arguments: [String], capture: Bool = true) throws -> ToolResult {
+    private func command(_ executable: String, _ arguments: [String]) throws -> ToolResult {
         if let runAs {
-            return try Tools.run("/sbin/runuser", ["-u", runAs, "--", executable] + arguments, capture: capture)
+            return try Tools.run("/sbin/runuser", ["-u", runAs, "--", executable] + arguments)
         }
-        return try Tools.run(executable, arguments, capture: capture)
+        return try Tools.run(executable, arguments)
     }
 
     func stop() {
-        _ = try? command("\(binaries)/pg_ctl", ["stop", "-m", "immediate", "-D", directory.appendingPathComponent("data").path],
-                         capture: false)
+        _ = try? command("\(binaries)/pg_ctl", ["stop", "-m", "immediate", "-D", directory.appendingPathComponent("data").path])
         try? FileManager.default.removeItem(at: directory)
     }
 

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import LintelModel
 import Testing
 
@@ -58,36 +61,49 @@ enum Tools {
     }
 
     /// Runs `executable arguments…` with optional standard input and waits for it.
-    /// - Parameter capture: read standard output and error; off for a command that leaves a daemon behind
-    ///   (`pg_ctl start`), which would hold the pipes open and the read would never end.
-    static func run(_ executable: String, _ arguments: [String], input: String? = nil, directory: URL? = nil,
-                    capture: Bool = true) throws -> ToolResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
+    ///
+    /// posix_spawn and waitpid with standard streams in temporary files, not Foundation's Process and pipes:
+    /// a daemon the command leaves behind (`pg_ctl start`) inherits the streams, so a pipe would never
+    /// reach end of file, and Process's child monitoring was seen to hang on such a command.
+    static func run(_ executable: String, _ arguments: [String], input: String? = nil, directory: URL? = nil) throws -> ToolResult {
+        let scratch = try temporaryDirectory("lintel-run")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let inPath = scratch.appendingPathComponent("stdin").path
+        let outPath = scratch.appendingPathComponent("stdout").path
+        let errPath = scratch.appendingPathComponent("stderr").path
+        try Data((input ?? "").utf8).write(to: URL(fileURLWithPath: inPath))
+
+        // `env -C DIR` changes directory in the child (coreutils 8.28+).
+        var argv = [executable] + arguments
+        if let directory { argv = ["/usr/bin/env", "-C", directory.path] + argv }
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
-        process.environment = environment
-        guard capture else {
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            return ToolResult(status: process.terminationStatus, stdout: "", stderr: "")
+        let envp = environment.map { "\($0.key)=\($0.value)" }.sorted()
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, inPath, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+
+        let cArguments = argv.map { strdup($0) } + [nil]
+        let cEnvironment = envp.map { strdup($0) } + [nil]
+        defer {
+            for pointer in cArguments { free(pointer) }
+            for pointer in cEnvironment { free(pointer) }
         }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        let stdin = Pipe()
-        process.standardInput = stdin
-        try process.run()
-        let stdout = Reader(out.fileHandleForReading), stderr = Reader(err.fileHandleForReading)
-        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-        try? stdin.fileHandleForWriting.close()
-        process.waitUntilExit()
-        return ToolResult(status: process.terminationStatus, stdout: stdout.text(), stderr: stderr.text())
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, argv[0], &actions, nil, cArguments, cEnvironment)
+        try #require(spawned == 0, "cannot start \(argv[0]): error \(spawned)")
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        // WIFEXITED / WEXITSTATUS, spelled out (the macros are not imported into Swift).
+        let exitStatus: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        let read: (String) -> String = { path in
+            String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data(), as: UTF8.self)
+        }
+        return ToolResult(status: exitStatus, stdout: read(outPath), stderr: read(errPath))
     }
 
     /// Runs the built `lintel` executable.
@@ -108,23 +124,5 @@ enum Tools {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
-    }
-
-    /// Drains a pipe on a background thread so a full pipe cannot block the process.
-    final class Reader: @unchecked Sendable {
-        private var data = Data()
-        private let done = DispatchSemaphore(value: 0)
-
-        init(_ handle: FileHandle) {
-            Thread.detachNewThread { [self] in
-                data = handle.readDataToEndOfFile()
-                done.signal()
-            }
-        }
-
-        func text() -> String {
-            done.wait()
-            return String(decoding: data, as: UTF8.self)
-        }
     }
 }

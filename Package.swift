@@ -41,7 +41,7 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
         // Diagrams and reports.
-        .target(name: "LintelRender", dependencies: ["LintelModel", "LintelCapacity", "LintelReview"]),
+        .target(name: "LintelRender", dependencies: ["LintelModel", "LintelCapacity", "LintelReview", "LintelSimulation"]),
         // docker-compose and Kubernetes importers.
         .target(name: "LintelImport", dependencies: ["LintelModel", .product(name: "Yams", package: "Yams")]),
         // The MCP server: Lintel's engines as tools, resources and prompts for coding agents.
@@ -79,9 +79,13 @@ let package = Package(
         ),
         .testTarget(name: "LintelModelTests", dependencies: ["LintelModel"], exclude: ["Fixtures"]),
         .testTarget(name: "LintelCapacityTests", dependencies: ["LintelModel", "LintelCapacity"], exclude: ["Simulations"]),
-        .testTarget(name: "LintelReviewTests", dependencies: ["LintelModel", "LintelCapacity", "LintelReview"], exclude: ["Golden"]),
+        .testTarget(name: "LintelReviewTests", dependencies: ["LintelModel", "LintelCapacity", "LintelReview", "LintelRender"], exclude: ["Golden"]),
         .testTarget(name: "LintelSimulationTests", dependencies: ["LintelModel", "LintelSimulation", "LintelCapacity"]),
-        .testTarget(name: "LintelRenderTests", dependencies: ["LintelModel", "LintelRender", "LintelReview", "LintelCapacity"], exclude: ["Golden"]),
+        .testTarget(
+            name: "LintelRenderTests",
+            dependencies: ["LintelModel", "LintelRender", "LintelReview", "LintelCapacity", "LintelSimulation", "LintelImport"],
+            exclude: ["Golden", "Browser"]
+        ),
         .testTarget(name: "LintelImportTests", dependencies: ["LintelModel", "LintelImport", "LintelReview"], exclude: ["Fixtures"]),
         .testTarget(
             name: "LintelDesignTests",

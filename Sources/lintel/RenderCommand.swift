@@ -26,8 +26,10 @@ struct Render: ParsableCommand {
         case mermaid, dot, svg
     }
 
-    @Argument(help: "Model file (YAML or JSON).")
-    var file: String
+    @Argument(help: "Model file (YAML or JSON), or the deployment files and directories of one system; - reads standard input.")
+    var files: [String]
+
+    @OptionGroup var stdin: StdinOptions
 
     @Option(help: "Output language: mermaid, dot or svg (dot run by Graphviz).")
     var format: OutputFormat = .mermaid
@@ -54,7 +56,7 @@ struct Render: ParsableCommand {
     var force = false
 
     func run() throws {
-        let model = try ModelInput.load(file)
+        let model = try SystemInput.loadOne(files, stdinName: stdin.name)
         var overlay = DiagramOverlay()
         if findings {
             overlay.findings = DiagramOverlay.findings(Reviewer.review(model, options: ReviewOptions(today: Review.currentDate())).findings)
@@ -71,7 +73,7 @@ struct Render: ParsableCommand {
         case .success(let text):
             source = text
         case .failure(let error):
-            Terminal.error("\(file): error: \(error)")
+            Terminal.error("\(files.joined(separator: ", ")): error: \(error)")
             if case .unknownFlow = error { throw ExitCode.usage }
             throw ExitCode.invalidInput
         }

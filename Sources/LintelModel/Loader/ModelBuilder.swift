@@ -14,6 +14,8 @@ final class ModelBuilder {
             location: root.location("system") ?? tree.location)
         if let system = root.string("system"), system.trimmed.isEmpty {
             diagnostics.append(Diagnostic("'system' must name the system", at: root.valueLocation("system") ?? tree.location))
+        } else if let system = root.string("system"), let problem = NameCheck.problem(system) {
+            diagnostics.append(Diagnostic("the system name \(NameCheck.quoted(system)) \(problem)", at: root.valueLocation("system") ?? tree.location))
         }
         model.description = root.string("description")
         model.origin = Origin(format: .lintel, files: [file])
@@ -31,7 +33,11 @@ final class ModelBuilder {
                 maturity: fields.string("maturity"))
         }
         for entry in root["components"]?.entries ?? [] {
-            model.components.append(ComponentBuilder().component(name: entry.key, at: entry.keyLocation, entry.value))
+            var component = ComponentBuilder().component(name: entry.key, at: entry.keyLocation, entry.value)
+            var operations = OperationBuilder()
+            operations.build(entry.value["operations"], into: &component)
+            diagnostics += operations.diagnostics
+            model.components.append(component)
         }
         for entry in root["flows"]?.entries ?? [] where entry.value.entries != nil {
             model.flows.append(flow(name: entry.key, at: entry.keyLocation, entry.value))
@@ -87,8 +93,16 @@ final class ModelBuilder {
         flow.share = fields.fraction("share")
         flow.slo = fields["slo"].flatMap(serviceLevel)
         flow.consistency = fields.enumeration("consistency")
+        if let text = fields.string("operation") {
+            flow.operation = OperationReference(parsing: text, defaultComponent: flow.path.last)
+            if flow.operation == nil {
+                diagnostics.append(Diagnostic("'operation' must name an operation as component.operation, like trips.get-status, not '\(text)'",
+                                              at: fields.valueLocation("operation") ?? location))
+            }
+        }
         flow.keyLocations = fields.keyLocations
         if let at = fields.valueLocation("entry") { flow.keyLocations["entry"] = at }
+        if let at = fields.valueLocation("operation") { flow.keyLocations["operation"] = at }
         return flow
     }
 
@@ -99,6 +113,9 @@ final class ModelBuilder {
         for item in fields["load"]?.items ?? [] where item.entries != nil {
             let step = FieldReader(item)
             guard let at = step.duration("at") else { continue }
+            // A rate or scale that did not parse is already an error; the step is left out rather than
+            // reported a second time as having neither.
+            if (step["rate"] != nil && step.rate("rate") == nil) || (step["scale"] != nil && step.multiplier("scale") == nil) { continue }
             scenario.load.append(LoadStep(at: at, rate: step.rate("rate"),
                                           scale: step.multiplier("scale"), flow: step.string("flow"), location: item.location))
         }

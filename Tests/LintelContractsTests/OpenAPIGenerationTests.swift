@@ -15,7 +15,7 @@ struct OpenAPIGenerationTests {
         let directory = try Tools.temporaryDirectory("lintel-openapi")
         defer { try? FileManager.default.removeItem(at: directory) }
         for output in documents {
-            for format in DocumentFormat.allCases {
+            for format in SpecFormat.allCases {
                 let file = directory.appendingPathComponent("\(output.name).openapi.\(format.fileExtension)")
                 try OpenAPIGenerator.encode(output.document, as: format).write(to: file, atomically: true, encoding: .utf8)
                 let result = try Tools.run(python, ["-m", "openapi_spec_validator", file.path])

@@ -55,7 +55,9 @@ struct ReviewAPI: ParsableCommand {
         }
         let options = ReportOutput.ReviewOptions(rules: APIReviewer.rules, color: useColor, toolVersion: Lintel.configuration.version,
                                                  baseDirectory: FileManager.default.currentDirectoryPath)
-        try out.emit(try encoded { () throws(JSONOutput.Failure) in try ReportOutput.review([report], format: format, options: options) })
+        try out.emit(try encoded { () throws(JSONOutput.Failure) in
+            try ReportOutput.review([report], format: format, options: options)
+        })
         guard let threshold = failOn.severity else { return }
         let failing = report.failing(at: threshold).count
         if failing > 0 {

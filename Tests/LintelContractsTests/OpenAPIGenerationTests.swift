@@ -146,3 +146,44 @@ struct OpenAPIGenerationTests {
         #expect(!required.contains("avatar") && !required.contains("external_ref") && required.contains("handle"))
     }
 }
+
+@Suite("lintel generate openapi from operations")
+struct OperationPathsTests {
+    func rides() throws -> [String: Any] {
+        let documents = OpenAPIGenerator.documents(for: try Tools.load(Tools.fixtures.appendingPathComponent("models/rides.yaml")))
+        #expect(documents.map(\.name) == ["rides"])
+        let output = try #require(documents.first)
+        return try #require(try Yams.load(yaml: try OpenAPIGenerator.encode(output.document, as: .yaml)) as? [String: Any])
+    }
+
+    @Test("the declared HTTP operations are the paths, under /v1; the RPC operation has none")
+    func paths() throws {
+        let paths = try #require(try rides()["paths"] as? [String: [String: Any]])
+        #expect(paths.keys.sorted() == ["/v1/trips", "/v1/trips/{id}", "/v1/trips/{id}/complete"])
+        #expect(paths["/v1/trips/{id}"]?.keys.sorted() == ["get", "put"])
+        let ids = paths.values.flatMap { $0.values.compactMap { ($0 as? [String: Any])?["operationId"] as? String } }.sorted()
+        #expect(ids == ["tripsComplete", "tripsGetStatus", "tripsList", "tripsPut"])
+    }
+
+    @Test("a list(...) response is a page with cursor and limit; a POST that is not idempotent takes an Idempotency-Key")
+    func listAndPost() throws {
+        let paths = try #require(try rides()["paths"] as? [String: [String: [String: Any]]])
+        let list = try #require(paths["/v1/trips"]?["get"])
+        #expect((list["parameters"] as? [[String: Any]])?.compactMap { $0["$ref"] as? String }
+            == ["#/components/parameters/Cursor", "#/components/parameters/Limit"])
+        let page = (((list["responses"] as? [String: Any])?["200"] as? [String: Any])?["content"] as? [String: [String: Any]])?["application/json"]
+        #expect((page?["schema"] as? [String: String])?["$ref"] == "#/components/schemas/TripPage")
+
+        let complete = try #require(paths["/v1/trips/{id}/complete"]?["post"])
+        let parameters = try #require(complete["parameters"] as? [[String: Any]])
+        #expect(parameters.compactMap { $0["$ref"] as? String } == ["#/components/parameters/IdempotencyKey"])
+        #expect(parameters.compactMap { $0["name"] as? String } == ["id"])
+        let body = ((complete["requestBody"] as? [String: Any])?["content"] as? [String: [String: Any]])?["application/json"]
+        #expect((body?["schema"] as? [String: String])?["$ref"] == "#/components/schemas/TripInput")
+        #expect((complete["responses"] as? [String: Any])?.keys.sorted() == ["200", "400", "401", "404", "409", "429", "default"])
+
+        let put = try #require(paths["/v1/trips/{id}"]?["put"])
+        #expect((put["responses"] as? [String: Any])?.keys.sorted() == ["204", "401", "404", "409", "429", "default"])
+        #expect(put["parameters"].map { ($0 as? [[String: Any]])?.compactMap { $0["$ref"] as? String } ?? [] } == [])
+    }
+}

@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "LintelServerTests", dependencies: ["lintel", "LintelServer"], exclude: ["Driver"]),
         .testTarget(
             name: "LintelContractsTests",
-            dependencies: ["LintelModel", "LintelContracts", "LintelReview"],
+            dependencies: ["lintel", "LintelModel", "LintelContracts", "LintelReview"],
             exclude: ["Fixtures"]
         ),
         // Capacity, simulation and review against each other, closed forms and independent simulators (issue 10).

@@ -3,7 +3,7 @@ import Foundation
 import LintelContracts
 import LintelModel
 
-extension DocumentFormat: ExpressibleByArgument {}
+extension SpecFormat: ExpressibleByArgument {}
 
 /// `lintel generate openapi|sql`: the contracts a model implies.
 struct Generate: ParsableCommand {
@@ -37,7 +37,7 @@ struct GenerateOpenAPI: ParsableCommand {
     var output: String?
 
     @Option(help: "Document format.")
-    var format: DocumentFormat = .yaml
+    var format: SpecFormat = .yaml
 
     @OptionGroup var options: GenerateOutputOptions
 

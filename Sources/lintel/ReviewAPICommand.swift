@@ -20,7 +20,7 @@ struct ReviewAPI: ParsableCommand {
     @Option(help: "The previous version of the document: report changes that break its clients.")
     var base: String?
 
-    @Option(help: "Output format; sarif is for GitHub code scanning.")
+    @Option(help: "Output format; html is one self-contained page, sarif is for GitHub code scanning.")
     var format: ReviewFormat = .text
 
     @Option(help: "Exit with 1 when a finding is at or above this severity.")

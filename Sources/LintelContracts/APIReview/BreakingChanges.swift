@@ -136,7 +136,7 @@ enum BreakingChanges {
         for (_, schema) in index.schemas(response.content) {
             var resolved = index.resolve(schema)
             if let items = resolved.arrayContext?.items { resolved = index.resolve(items) }
-            fields.formUnion(resolved.objectContext?.properties.keys ?? [])
+            fields.formUnion(index.properties(resolved).keys)
         }
         return fields
     }
@@ -148,7 +148,8 @@ enum BreakingChanges {
 
     static func requestProperties(_ endpoint: SpecIndex.Endpoint, index: SpecIndex) -> [String: JSONSchema] {
         var result: [String: JSONSchema] = [:]
-        for (name, schema) in requestSchema(endpoint, index: index)?.objectContext?.properties ?? [:] {
+        guard let body = requestSchema(endpoint, index: index) else { return [:] }
+        for (name, schema) in index.properties(body) {
             result[name] = index.resolve(schema)
         }
         return result
@@ -157,7 +158,7 @@ enum BreakingChanges {
     /// Required fields of the request body; empty when the body itself is optional or absent.
     static func requiredRequestFields(_ endpoint: SpecIndex.Endpoint, index: SpecIndex) -> Set<String> {
         guard index.requestBody(endpoint)?.required == true else { return [] }
-        return Set(requestSchema(endpoint, index: index)?.objectContext?.requiredProperties ?? [])
+        return requestSchema(endpoint, index: index).map { index.requiredProperties($0) } ?? []
     }
 
     /// How `after` accepts less than `before`: another type, a new or lower maximum, a new or higher minimum,

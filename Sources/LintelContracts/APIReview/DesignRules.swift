@@ -32,10 +32,8 @@ enum DesignRules {
                 if let items = resolved.arrayContext?.items {
                     return "array of \(index.referenceName(items) ?? "items")"
                 }
-                if let properties = resolved.objectContext?.properties {
-                    for (name, property) in properties where index.resolve(property).arrayContext != nil {
-                        return "\(index.referenceName(schema) ?? "object").\(name)"
-                    }
+                for (name, property) in index.properties(resolved) where index.resolve(property).arrayContext != nil {
+                    return "\(index.referenceName(schema) ?? "object").\(name)"
                 }
             }
         }
@@ -51,7 +49,7 @@ enum DesignRules {
                 return true
             }
             for (_, schema) in index.schemas(response.content) {
-                let names = index.resolve(schema).objectContext?.properties.keys.map { $0.lowercased() } ?? []
+                let names = index.properties(schema).keys.map { $0.lowercased() }
                 if names.contains(where: { $0.contains("next") || $0 == "cursor" || $0 == "links" || $0 == "_links" }) { return true }
             }
         }
@@ -161,7 +159,7 @@ enum DesignRules {
     ) { rule, context in
         var names: Set<String> = []
         for (_, schema) in context.spec.document.components.schemas {
-            names.formUnion(context.index.resolve(schema).objectContext?.properties.keys ?? [])
+            names.formUnion(context.index.properties(schema).keys)
         }
         for endpoint in context.index.endpoints {
             for parameter in endpoint.parameters where parameter.location != .header { names.insert(parameter.name) }

@@ -49,6 +49,26 @@ struct SpecIndex {
         return current
     }
 
+    /// An object's properties, merging the parts of an `allOf` (`Pet: allOf [NewPet, {id}]`).
+    func properties(_ schema: JSONSchema, depth: Int = 0) -> OrderedDictionary<String, JSONSchema> {
+        let resolved = resolve(schema)
+        if let object = resolved.objectContext { return object.properties }
+        guard depth < 8, case .all(let parts, _) = resolved.value else { return [:] }
+        var merged = OrderedDictionary<String, JSONSchema>()
+        for part in parts {
+            for (name, property) in properties(part, depth: depth + 1) where merged[name] == nil { merged[name] = property }
+        }
+        return merged
+    }
+
+    /// The required properties of an object, merging the parts of an `allOf`.
+    func requiredProperties(_ schema: JSONSchema, depth: Int = 0) -> Set<String> {
+        let resolved = resolve(schema)
+        if let object = resolved.objectContext { return Set(object.requiredProperties) }
+        guard depth < 8, case .all(let parts, _) = resolved.value else { return [] }
+        return parts.reduce(into: Set<String>()) { $0.formUnion(requiredProperties($1, depth: depth + 1)) }
+    }
+
     /// The component name a schema refers to, if it is a reference.
     func referenceName(_ schema: JSONSchema) -> String? {
         if case .reference(let reference, _) = schema.value { return reference.name }

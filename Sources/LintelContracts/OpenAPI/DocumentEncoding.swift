@@ -3,7 +3,7 @@ import OpenAPIKit
 import Yams
 
 /// How a generated document is written.
-public enum DocumentFormat: String, Sendable, CaseIterable, Codable {
+public enum SpecFormat: String, Sendable, CaseIterable, Codable {
     case yaml, json
 
     /// The file extension, after `.openapi`.
@@ -12,7 +12,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable, Codable {
 
 extension OpenAPIGenerator {
     /// Encodes `document` with sorted keys, so the same model always gives the same bytes.
-    public static func encode(_ document: OpenAPI.Document, as format: DocumentFormat) throws -> String {
+    public static func encode(_ document: OpenAPI.Document, as format: SpecFormat) throws -> String {
         switch format {
         case .json:
             let encoder = JSONEncoder()

@@ -31,13 +31,13 @@ public enum OpenAPIGenerator {
         for placement in plan.resources {
             paths.append(contentsOf: resourcePaths(placement, context: context))
         }
+        paths.append(contentsOf: operationPaths(plan, context: context))
         paths.sort { $0.0 < $1.0 }
         var pathMap = OpenAPI.PathItem.Map()
         for (path, item) in paths { pathMap[OpenAPI.Path(rawValue: path)] = .pathItem(item) }
 
         var schemas: [(String, JSONSchema)] = [("Problem", SharedComponents.problem)]
-        for placement in plan.resources {
-            let entity = placement.entity
+        for entity in plan.entities {
             schemas.append((entity.name, EntitySchemas.representation(entity)))
             schemas.append(("\(entity.name)Input", EntitySchemas.input(entity)))
             schemas.append(("\(entity.name)Patch", EntitySchemas.patch(entity)))

@@ -55,7 +55,8 @@ enum SharedComponents {
     /// Rate-limit headers (IETF draft "RateLimit header fields for HTTP", the widely deployed
     /// RateLimit-Limit/-Remaining/-Reset form) and Retry-After (RFC 9110).
     static func rateLimitHeaders(_ rate: Rate) -> [(String, OpenAPI.Header)] {
-        let perSecond = max(1, Int(min(rate.perSecond.rounded(), Double(Int32.max))))
+        // Clamped before the conversion, so no loaded rate (however large, or not finite) can trap.
+        let perSecond = rate.perSecond.isFinite ? max(1, Int(min(max(rate.perSecond, 0).rounded(), Double(Int32.max)))) : 1
         return [
             ("RateLimit-Limit", OpenAPI.Header(schema: .integer(minimum: (0, exclusive: false), examples: [AnyCodable(perSecond)]),
                                                description: "Requests allowed in the current window (the model's limit is \(rate)).")),

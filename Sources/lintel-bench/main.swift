@@ -6,6 +6,7 @@ import Foundation
 let benchmarks: [(name: String, run: () -> Void)] = [
     ("load", loadBenchmark),
     ("capacity", capacityBenchmark),
+    ("capacity-shapes", capacityShapesBenchmark),
     ("simulation", simulationBenchmark),
     ("review", reviewBenchmark),
 ]

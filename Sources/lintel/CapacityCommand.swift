@@ -18,8 +18,10 @@ struct CapacityReportCommand: ParsableCommand {
         abstract: "Analyse a model's capacity at its peak load (the default for `lintel capacity FILE`).",
         discussion: "Exit status: 0 on success, 2 when the model is invalid (file:line:col: error: message), 64 on bad options.")
 
-    @Argument(help: "The model file (YAML or JSON).")
+    @Argument(help: "The model file (YAML or JSON); - reads standard input.")
     var file: String
+
+    @OptionGroup var stdin: StdinOptions
 
     @Option(help: "Output format: \(CapacityRenderer.Style.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: CapacityRenderer.Style = .text
@@ -69,7 +71,7 @@ struct CapacityReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let model = try ModelInput.load(file)
+        let model = try ModelInput.load(file, stdinName: stdin.name)
         let report = CapacityAnalyzer.analyze(model, options: try options())
         Terminal.output(CapacityRenderer.render(report, as: format))
     }

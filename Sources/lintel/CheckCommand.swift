@@ -6,15 +6,17 @@ struct Check: ParsableCommand {
         abstract: "Validate model files and summarise each system.",
         discussion: "Exit status: 0 when every file is valid, 2 when any has errors (printed as file:line:col: error: message).")
 
-    @Argument(help: "Model files (YAML or JSON).")
+    @Argument(help: "Model files (YAML or JSON); - reads standard input.")
     var files: [String]
+
+    @OptionGroup var stdin: StdinOptions
 
     func run() throws {
         var failed = false
         for file in files {
             do {
-                let model = try ModelInput.load(file)
-                Terminal.output("\(file): ok: " + ModelSummary.paragraph(model))
+                let model = try ModelInput.load(file, stdinName: stdin.name)
+                Terminal.output("\(file == "-" ? stdin.name : file): ok: " + ModelSummary.paragraph(model))
             } catch {
                 failed = true
             }

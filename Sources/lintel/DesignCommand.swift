@@ -12,8 +12,10 @@ struct Design: ParsableCommand {
             written together (all or nothing). Exit status: 0 designed, 2 invalid input or DIR exists without --force.
             """)
 
-    @Argument(help: "The requirements file (YAML or JSON).")
+    @Argument(help: "The requirements file (YAML or JSON); - reads standard input.")
     var file: String
+
+    @OptionGroup var stdin: StdinOptions
 
     @Option(name: .shortAndLong, help: "Directory to write model.yaml, decisions/ and design.md into.")
     var output: String?
@@ -22,7 +24,7 @@ struct Design: ParsableCommand {
     var force = false
 
     func run() throws {
-        let input = try ModelInput.load(file)
+        let input = try ModelInput.load(file, stdinName: stdin.name)
         let result: DesignResult
         do {
             result = try Designer.design(input)

@@ -27,6 +27,30 @@ struct ImportOptions: ParsableArguments {
     @Flag(help: "Do not print notes (ignored keys, unresolved hosts); errors and warnings are always printed.")
     var quiet = false
 
+    @OptionGroup var stdin: StdinOptions
+
+    /// Each file's name and text through the front door (`-` is standard input). A missing file, a
+    /// directory, binary or non-UTF-8 input each get their own message; throws 2 after printing them.
+    func texts(_ files: [String]) throws -> [(name: String, text: String)] {
+        var texts: [(name: String, text: String)] = []
+        var failed = false
+        for file in files {
+            do {
+                texts.append((file == "-" ? stdin.name : file, try ModelInput.readText(file, stdinName: stdin.name)))
+            } catch {
+                failed = true
+            }
+        }
+        if failed { throw ExitCode.invalidInput }
+        return texts
+    }
+
+    /// The project directory: the first file's, or the current directory for standard input.
+    static func directory(of files: [String]) -> String {
+        guard let first = files.first, first != "-" else { return FileManager.default.currentDirectoryPath }
+        return URL(fileURLWithPath: first).deletingLastPathComponent().path
+    }
+
     /// Prints the diagnostics, then the model; exits 2 when there are errors.
     func finish(_ result: ImportResult) throws {
         for diagnostic in result.diagnostics where !(quiet && diagnostic.severity == .note) {
@@ -48,7 +72,7 @@ struct ImportCompose: ParsableCommand {
         abstract: "Import docker-compose files, merged in order like `docker compose -f a.yml -f b.yml`.",
         discussion: "${VAR} is interpolated from the environment, then from the .env file next to the first file.")
 
-    @Argument(help: "Compose files; later files override earlier ones.")
+    @Argument(help: "Compose files; later files override earlier ones; - reads standard input.")
     var files: [String]
 
     @OptionGroup var options: ImportOptions
@@ -59,7 +83,12 @@ struct ImportCompose: ParsableCommand {
 
     func run() throws {
         let importer = ComposeImporter(environment: ProcessInfo.processInfo.environment, systemName: options.system)
-        try options.finish(importer.importFiles(files))
+        let directory = ImportOptions.directory(of: files)
+        let dotEnvPath = URL(fileURLWithPath: directory).appendingPathComponent(".env").path
+        // An absent .env is normal; an unreadable one is skipped as docker compose skips it.
+        let dotEnv = FileManager.default.fileExists(atPath: dotEnvPath)
+            ? (try? YAMLDocument.readText(path: dotEnvPath).get()).map { (path: dotEnvPath, text: $0) } : nil
+        try options.finish(importer.importTexts(try options.texts(files), projectDirectory: directory, dotEnv: dotEnv))
     }
 }
 
@@ -69,7 +98,7 @@ struct ImportKubernetes: ParsableCommand {
         abstract: "Import Kubernetes manifests (multi-document YAML).",
         aliases: ["kubernetes"])
 
-    @Argument(help: "Manifest files; all of them describe one system.")
+    @Argument(help: "Manifest files; all of them describe one system; - reads standard input.")
     var files: [String]
 
     @OptionGroup var options: ImportOptions
@@ -79,6 +108,7 @@ struct ImportKubernetes: ParsableCommand {
     }
 
     func run() throws {
-        try options.finish(KubernetesImporter(systemName: options.system).importFiles(files))
+        let importer = KubernetesImporter(systemName: options.system)
+        try options.finish(importer.importTexts(try options.texts(files), directory: ImportOptions.directory(of: files)))
     }
 }

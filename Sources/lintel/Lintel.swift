@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Lintel: ParsableCommand {
@@ -21,4 +22,27 @@ struct Lintel: ParsableCommand {
             MCP.self,
         ]
     )
+
+    /// Parses and runs a command like ArgumentParser's `main()`, but prints help, usage errors and
+    /// everything else through `Terminal`, so a closed or full stream is an error (74), not a trap.
+    static func main() {
+        Terminal.prepare()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            Foundation.exit(Self.report(error))
+        }
+        Foundation.exit(0)
+    }
+
+    /// Prints what `error` says (help on stdout, a usage error on stderr) and returns the exit code.
+    static func report(_ error: Error) -> Int32 {
+        let code = exitCode(for: error)
+        let message = fullMessage(for: error)
+        if !message.isEmpty {
+            if code == .success { Terminal.output(message) } else { Terminal.error(message) }
+        }
+        return code.rawValue
+    }
 }

@@ -3,17 +3,29 @@ import Foundation
 import LintelImport
 import LintelModel
 
+/// `--stdin-name`, shared by every command that takes a model file: `-` reads standard input.
+struct StdinOptions: ParsableArguments {
+    @Option(name: .customLong("stdin-name"), help: "The file name a model read from standard input ('-') has in locations.")
+    var name: String = "<stdin>"
+}
+
 /// Loads model files for every command: diagnostics go to stderr, invalid input exits with 2.
 ///
-/// A docker-compose file (a top-level `services:` mapping, no `lintel:`) or Kubernetes manifests
-/// (documents with `apiVersion` and `kind`) are imported on the fly, one model per file, keeping
-/// the model's origin so the review treats what deployment files cannot say as unknown.
+/// Every file goes through one front door (`YAMLDocument.input`): the byte budgets, then one parse
+/// whose tree decides the format and is what the loader reads. A docker-compose file (a top-level
+/// `services:` mapping, no `lintel:`) or Kubernetes manifests (documents with `apiVersion` and
+/// `kind`) are imported on the fly, one model per file, keeping the model's origin so the review
+/// treats what deployment files cannot say as unknown. `-` is standard input.
 enum ModelInput {
     /// Loads and validates `path`, printing warnings; throws `ExitCode.invalidInput` after printing errors.
-    /// - Parameter verbose: also print the importer's notes (ignored keys, inferred calls, unresolved hosts).
-    static func load(_ path: String, verbose: Bool = false) throws -> Model {
-        let format = DeploymentFile.format(ofPath: path)
-        if let imported = DeploymentFile.importFile(path, as: format, environment: ProcessInfo.processInfo.environment) {
+    /// - Parameters:
+    ///   - verbose: also print the importer's notes (ignored keys, inferred calls, unresolved hosts).
+    ///   - stdinName: the name standard input has in locations when `path` is `-`.
+    static func load(_ path: String, verbose: Bool = false, stdinName: String = "<stdin>") throws -> Model {
+        let input = try read(path, stdinName: stdinName)
+        let format = DeploymentFile.format(of: input)
+        if let imported = DeploymentFile.importInput(input, path: path == "-" ? nil : path, as: format,
+                                                     environment: ProcessInfo.processInfo.environment) {
             for diagnostic in imported.diagnostics where verbose || diagnostic.severity != .note {
                 Terminal.error(diagnostic.description)
             }
@@ -21,7 +33,7 @@ enum ModelInput {
             return imported.model
         }
         do {
-            let loaded = try ModelLoader.load(path: path)
+            let loaded = try ModelLoader.load(tree: input.tree.get(), file: input.name)
             for warning in loaded.warnings { Terminal.error(warning.description) }
             return loaded.model
         } catch {
@@ -29,34 +41,59 @@ enum ModelInput {
             throw ExitCode.invalidInput
         }
     }
-}
 
-/// Writing to the terminal; the only place the executable prints.
-enum Terminal {
-    static func output(_ text: String) {
-        var text = text
-        if !text.hasSuffix("\n") { text += "\n" }
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }
-
-    static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
-    }
-
-    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
-    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
-
-    /// Writes `text` to `path`, refusing to replace an existing file unless `force` is set.
-    static func write(_ text: String, to path: String, force: Bool) throws {
-        if FileManager.default.fileExists(atPath: path), !force {
-            error("\(path): error: file exists; pass --force to overwrite it")
+    /// The file (or standard input for `-`) through the front door; prints why not and throws 2.
+    static func read(_ path: String, stdinName: String = "<stdin>") throws -> YAMLInput {
+        let result = path == "-" ? standardInput().flatMap { YAMLDocument.input(data: $0, name: stdinName) } : YAMLDocument.input(path: path)
+        switch result {
+        case .success(let input):
+            return input
+        case .failure(let error):
+            for diagnostic in error.diagnostics { Terminal.error(diagnostic.description) }
             throw ExitCode.invalidInput
         }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        } catch {
-            Terminal.error("\(path): error: cannot write: \(error.localizedDescription)")
+    }
+
+    /// The text of `path` (or standard input for `-`) after the byte budgets; prints why not and throws 2.
+    static func readText(_ path: String, stdinName: String = "<stdin>") throws -> String {
+        let result = path == "-" ? standardInput().flatMap { YAMLDocument.text(data: $0, file: stdinName) } : YAMLDocument.readText(path: path)
+        switch result {
+        case .success(let text):
+            return text
+        case .failure(let error):
+            for diagnostic in error.diagnostics { Terminal.error(diagnostic.description) }
             throw ExitCode.invalidInput
         }
+    }
+
+    /// Standard input, read once (a second `-` sees the same bytes), at most one byte past the model
+    /// size limit so an endless stream is refused rather than buffered.
+    nonisolated(unsafe) private static var stdinBytes: Result<Data, ModelLoadError>?
+
+    static func standardInput() -> Result<Data, ModelLoadError> {
+        if let stdinBytes { return stdinBytes }
+        let result = readStandardInput()
+        stdinBytes = result
+        return result
+    }
+
+    private static func readStandardInput() -> Result<Data, ModelLoadError> {
+        let start = SourceLocation(file: "<stdin>", line: 1, column: 1)
+        if Terminal.stdinClosed {
+            return .failure(ModelLoadError([Diagnostic("standard input is closed; '-' reads the model from it", at: start)]))
+        }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while data.count <= YAMLDocument.maximumBytes {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if count == 0 { return .success(data) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(ModelLoadError([Diagnostic("cannot read standard input: \(Terminal.describe(errno))", at: start)]))
+            }
+            data.append(contentsOf: buffer[0..<count])
+        }
+        return .failure(ModelLoadError([Diagnostic(
+            "standard input is larger than the \(YAMLDocument.maximumBytes / 1_048_576) MiB limit for a model", at: start)]))
     }
 }

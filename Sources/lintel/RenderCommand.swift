@@ -26,8 +26,10 @@ struct Render: ParsableCommand {
         case mermaid, dot, svg
     }
 
-    @Argument(help: "Model file (YAML or JSON).")
+    @Argument(help: "Model file (YAML or JSON); - reads standard input.")
     var file: String
+
+    @OptionGroup var stdin: StdinOptions
 
     @Option(help: "Output language: mermaid, dot or svg (dot run by Graphviz).")
     var format: OutputFormat = .mermaid
@@ -54,7 +56,7 @@ struct Render: ParsableCommand {
     var force = false
 
     func run() throws {
-        let model = try ModelInput.load(file)
+        let model = try ModelInput.load(file, stdinName: stdin.name)
         var overlay = DiagramOverlay()
         if findings {
             overlay.findings = DiagramOverlay.findings(Reviewer.review(model, options: ReviewOptions(today: Review.currentDate())).findings)

@@ -24,8 +24,10 @@ struct Review: ParsableCommand {
         case auto, always, never
     }
 
-    @Argument(help: "Model files (YAML or JSON), docker-compose files or Kubernetes manifests (imported on the fly, one model per file).")
+    @Argument(help: "Model files (YAML or JSON), docker-compose files or Kubernetes manifests (imported on the fly, one model per file); - reads standard input.")
     var files: [String]
+
+    @OptionGroup var stdin: StdinOptions
 
     @Flag(help: "Print the importer's notes (inferred calls, ignored keys) for compose and Kubernetes files; warnings are always printed.")
     var verbose = false
@@ -68,7 +70,7 @@ struct Review: ParsableCommand {
 
     func run() throws {
         let options = ReviewOptions(today: today.flatMap(Self.date) ?? Self.currentDate())
-        var reports = try Self.reports(files, verbose: verbose) { Reviewer.review($0, options: options) }
+        var reports = try Self.reports(files, verbose: verbose, stdinName: stdin.name) { Reviewer.review($0, options: options) }
 
         if let writeBaseline {
             let written = LintelReview.Baseline(reports)
@@ -107,12 +109,12 @@ struct Review: ParsableCommand {
 
     /// Loads every file (all of them, so every file's diagnostics are printed) and reviews each;
     /// throws `ExitCode.invalidInput` when any file is invalid. The one place a file becomes a model.
-    static func reports(_ files: [String], verbose: Bool = false, review: (Model) -> ReviewReport) throws -> [ReviewReport] {
+    static func reports(_ files: [String], verbose: Bool = false, stdinName: String = "<stdin>", review: (Model) -> ReviewReport) throws -> [ReviewReport] {
         var reports: [ReviewReport] = []
         var failed = false
         for file in files {
             do {
-                reports.append(review(try ModelInput.load(file, verbose: verbose)))
+                reports.append(review(try ModelInput.load(file, verbose: verbose, stdinName: stdinName)))
             } catch {
                 failed = true
             }

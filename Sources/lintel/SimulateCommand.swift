@@ -16,8 +16,10 @@ struct Simulate: ParsableCommand {
             Exit status: 0 on success, 2 when the model or scenario is invalid, 64 on bad options.
             """)
 
-    @Argument(help: "The model file (YAML or JSON).")
+    @Argument(help: "The model file (YAML or JSON); - reads standard input.")
     var file: String
+
+    @OptionGroup var stdin: StdinOptions
 
     @Option(help: "The scenario to run (from the model's `scenarios:`).")
     var scenario: String?
@@ -77,7 +79,7 @@ struct Simulate: ParsableCommand {
     }
 
     func run() throws {
-        let model = try ModelInput.load(file)
+        let model = try ModelInput.load(file, stdinName: stdin.name)
         var options = SimulationOptions(seed: try parsedSeed(), duration: try parsedDuration())
         options.replications = try parsedReplications()
         if full { options.maxEvents = 0 }
@@ -87,7 +89,7 @@ struct Simulate: ParsableCommand {
             report = try Simulation.run(model, scenario: scenario, options: options, progress: bar.map { bar in { bar.show($0) } })
         } catch {
             bar?.clear()
-            Terminal.error("\(file): error: \(error.description)")
+            Terminal.error(Self.diagnostic(error, model: model, scenario: scenario).description)
             throw ExitCode.invalidInput
         }
         bar?.clear()
@@ -99,7 +101,7 @@ struct Simulate: ParsableCommand {
     }
 }
 
-/// A one-line progress bar on stderr, redrawn only when the shown percentage changes.
+/// A one-line progress bar on stderr (through `Terminal`), redrawn only when the shown percentage changes.
 final class ProgressBar {
     private var shown = -1
 
@@ -109,11 +111,11 @@ final class ProgressBar {
         shown = percent
         let filled = percent * 30 / 100
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 30 - filled)
-        FileHandle.standardError.write(Data("\rsimulating \(bar) \(percent)%".utf8))
+        Terminal.progress("\rsimulating \(bar) \(percent)%")
     }
 
     func clear() {
         guard shown >= 0 else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+        Terminal.progress("\r\u{1B}[2K")
     }
 }

@@ -24,7 +24,8 @@ extension ComposeServiceReader {
         }
         component.env = variables
         for variable in variables {
-            guard let value = variable.value, let location = variable.location else { continue }
+            // A withheld secret's reference still names the host: `postgres://app:${DB_PASSWORD}@db:5432`.
+            guard let value = variable.value ?? variable.secretReference, let location = variable.location else { continue }
             for endpoint in HostExtractor.endpoints(name: variable.name, value: value) {
                 evidence.append(CallEvidence(host: endpoint.host, location: location, protocolName: endpoint.protocolName,
                                              isDeclaredDependency: false, variable: variable.name))
@@ -34,13 +35,20 @@ extension ComposeServiceReader {
 
     /// One `environment` entry. A value that is only a reference to a variable the deployer
     /// supplies (`${DB_PASSWORD}`, or a bare `DB_PASSWORD` passed through) is not written in any
-    /// file: a secret-named one is recorded as coming from outside, without a value. A reference
-    /// resolved from `.env` is plain text in that file and is located there.
+    /// file: a secret-named one is recorded as coming from outside, without a value. So is any value
+    /// in which interpolation withheld an environment variable that may hold a secret
+    /// (`postgres://app:${DB_PASSWORD}@db`): the model keeps the references, never the secret. A
+    /// reference resolved from `.env` is plain text in that file and is located there.
     mutating func variable(named name: String, value node: YAMLNode, location: SourceLocation) -> EnvironmentVariable {
         let secretName = SecretDetector.isSecretName(name)
         if node.isNull {
             let (value, source) = interpolator.value(of: name)
-            if secretName, source != .dotEnv {
+            let fromEnvironment = source == .environment && Interpolator.mayHoldSecret(name: name, value: value)
+            if fromEnvironment || (secretName && source == .unset) {
+                if fromEnvironment {
+                    diagnostics.append(Report.note("\(name) is passed through from the environment and may hold a secret; the model keeps the reference $\(name), not its value",
+                                                   at: location))
+                }
                 var variable = EnvironmentVariable(name: name, value: nil, fromSecret: true, location: location)
                 variable.secretReference = "$" + name
                 return variable
@@ -48,7 +56,14 @@ extension ComposeServiceReader {
             return EnvironmentVariable(name: name, value: value, location: source == .dotEnv ? interpolator.dotEnvLocations[name] ?? location : location)
         }
         let text = node.string ?? ""
-        if let raw = node.raw, let reference = Interpolator.soleReference(raw) {
+        // Interpolation left the text unchanged when it withheld a sole reference: the text is then as written.
+        let raw = node.raw ?? text
+        if !interpolator.interpolation(of: raw, at: location).withheld.isEmpty {
+            var variable = EnvironmentVariable(name: name, value: nil, fromSecret: true, location: location)
+            variable.secretReference = text
+            return variable
+        }
+        if let reference = Interpolator.soleReference(raw), raw.contains("$") {
             let (_, source) = interpolator.value(of: reference)
             if source == .dotEnv {
                 return EnvironmentVariable(name: name, value: text, location: interpolator.dotEnvLocations[reference] ?? location)
@@ -81,9 +96,15 @@ extension ComposeServiceReader {
             let (lines, found) = DotEnv.parse(text, file: fullPath)
             diagnostics += found
             for line in lines {
-                let (value, notes) = interpolator.interpolate(line.value, at: line.location)
-                diagnostics += notes
-                variables.append(EnvironmentVariable(name: line.name, value: value, location: line.location))
+                let result = interpolator.interpolation(of: line.value, at: line.location)
+                diagnostics += result.diagnostics
+                if result.withheld.isEmpty {
+                    variables.append(EnvironmentVariable(name: line.name, value: result.text, location: line.location))
+                } else {
+                    var variable = EnvironmentVariable(name: line.name, value: nil, fromSecret: true, location: line.location)
+                    variable.secretReference = result.text
+                    variables.append(variable)
+                }
             }
         }
         return variables

@@ -112,6 +112,7 @@ public struct ComposeImporter: Sendable {
             return ImportResult(model: model, diagnostics: diagnostics.inFileOrder())
         }
 
+        diagnostics += ComposeTree.extendsCycles(servicesEntry.value)
         var components: [Component] = []
         var evidence: [String: [CallEvidence]] = [:]
         var names: [String: String] = [:]

@@ -131,3 +131,39 @@ enum ComposeTree {
         }
     }
 }
+
+extension ComposeTree {
+    /// An error for each cycle of `extends` among the services of one file (`a` extends `b`, `b`
+    /// extends `a`): docker compose refuses such a file, so the import does too. Each cycle is
+    /// reported once, at the `extends` key of its first service in file order. An `extends` naming
+    /// another `file:` leaves the file and ends the chain.
+    static func extendsCycles(_ services: YAMLNode) -> [Diagnostic] {
+        var targets: [String: (target: String, location: SourceLocation)] = [:]
+        for entry in services.entries {
+            guard let extends = entry.value.entry("extends") else { continue }
+            let value = extends.value
+            guard value["file"] == nil, let target = value.string ?? value["service"]?.string else { continue }
+            targets[entry.name] = (target, extends.key.location)
+        }
+        var diagnostics: [Diagnostic] = []
+        // 0 unvisited, 1 on the current chain, 2 done: each service is walked once (linear time).
+        var state: [String: Int] = [:]
+        for entry in services.entries where state[entry.name] == nil {
+            var chain: [String] = []
+            var name = entry.name
+            while state[name] == nil, let next = targets[name] {
+                state[name] = 1
+                chain.append(name)
+                name = next.target
+            }
+            if state[name] == 1, let start = chain.firstIndex(of: name), let first = targets[chain[start]] {
+                let cycle = chain[start...] + [name]
+                diagnostics.append(Report.error("circular 'extends': " + cycle.map { "'\($0)'" }.joined(separator: " → "),
+                                                at: first.location, hint: "a service cannot extend itself through others; break the chain"))
+            }
+            for member in chain { state[member] = 2 }
+            state[name] = state[name] ?? 2
+        }
+        return diagnostics
+    }
+}

@@ -5,12 +5,13 @@ public enum SecretDetector {
     /// Words in a variable name that mark its value as a credential.
     public static let nameMarkers = ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "KEY", "CREDENTIAL", "PRIVATE"]
 
-    /// True when the name says the value is a credential (`DB_PASSWORD`, `API_KEY`), unless it
+    /// True when the name says the value is a credential (`DB_PASSWORD`, `API_KEY`, `DB_PWD`), unless it
     /// names a file or a flag about one (`POSTGRES_PASSWORD_FILE`).
     public static func isSecretName(_ name: String) -> Bool {
         let upper = name.uppercased()
         if upper.hasSuffix("_FILE") || upper.hasSuffix("_PATH") { return false }
-        return nameMarkers.contains { upper.contains($0) }
+        // `_PWD` only as a suffix: the shell's own `PWD` is the working directory.
+        return nameMarkers.contains { upper.contains($0) } || upper.hasSuffix("_PWD")
     }
 
     /// True when the value embeds credentials: `scheme://user:password@host` or a Go-style

@@ -31,16 +31,30 @@ extension KubernetesWorkloadReader {
             }
             for item in container["env"]?.items ?? [] {
                 guard let name = item["name"]?.string else { continue }
-                add(variable(named: name, item))
+                add(variable(named: name, item, defined: variables))
             }
         }
         return variables
     }
 
-    func variable(named name: String, _ item: YAMLNode) -> EnvironmentVariable {
+    /// One `env` item. A literal `value` that refers to a secret with Kubernetes' `$(VAR)` syntax
+    /// (`postgres://app:$(DB_PASSWORD)@db`), or that has the shape of a credential around such a
+    /// reference, is a reference to a secret: the model keeps the text with its references.
+    /// - Parameter defined: the variables defined before this one, which `$(VAR)` may name.
+    func variable(named name: String, _ item: YAMLNode, defined: [EnvironmentVariable] = []) -> EnvironmentVariable {
         let location = item.entry("value")?.key.location ?? item.entry("valueFrom")?.key.location ?? item.location
         guard let from = item["valueFrom"] else {
-            return EnvironmentVariable(name: name, value: item["value"]?.string ?? "", location: location)
+            let value = item["value"]?.string ?? ""
+            let references = Self.dependentReferences(in: value)
+            let secret = references.contains { reference in
+                SecretDetector.isSecretName(reference) || defined.contains { $0.name == reference && $0.fromSecret }
+            }
+            if secret || (!references.isEmpty && SecretDetector.hasCredentials(value)) {
+                var variable = EnvironmentVariable(name: name, value: nil, fromSecret: true, location: location)
+                variable.secretReference = value
+                return variable
+            }
+            return EnvironmentVariable(name: name, value: value, location: location)
         }
         if let secret = from["secretKeyRef"] {
             var variable = EnvironmentVariable(name: name, value: nil, fromSecret: true, location: location)
@@ -69,5 +83,28 @@ extension KubernetesWorkloadReader {
             }
         }
         return notes
+    }
+
+    /// The names in Kubernetes dependent-variable references, `$(NAME)`; `$$(NAME)` is an escaped literal.
+    static func dependentReferences(in value: String) -> [String] {
+        var names: [String] = []
+        var scalars = Substring(value).unicodeScalars[...]
+        while let dollar = scalars.firstIndex(of: "$") {
+            let rest = scalars[scalars.index(after: dollar)...]
+            if rest.first == "$" {
+                scalars = rest.dropFirst()
+                continue
+            }
+            guard rest.first == "(" else {
+                scalars = rest
+                continue
+            }
+            // No ')' after this one means none after any later '$(' either: stop (linear time).
+            guard let close = rest.firstIndex(of: ")") else { break }
+            let name = String(String.UnicodeScalarView(rest[rest.index(after: rest.startIndex)..<close]))
+            if Interpolator.isName(Substring(name)) { names.append(name) }
+            scalars = rest[rest.index(after: close)...]
+        }
+        return names
     }
 }

@@ -47,6 +47,7 @@ public struct KubernetesImporter: Sendable {
                 objects += Self.objects(in: document, diagnostics: &diagnostics)
             }
         }
+        diagnostics += objects.compactMap { $0.malformedSpec() }
         let namespaces = Set(objects.compactMap(\.namespace))
         let name = systemName ?? (namespaces.count == 1 ? namespaces.first : nil) ?? ModelNaming.systemName(fromDirectory: directory)
         var model = Model(system: name, origin: Origin(format: .kubernetes, files: sources.map(\.name), unknowns: ImportUnknowns.all),

@@ -88,3 +88,42 @@ struct KubernetesConfigData {
         configMaps[name]?.first { $0.key == key }?.value
     }
 }
+
+extension KubernetesObject {
+    private enum Shape {
+        case mapping, list
+
+        var name: String { self == .mapping ? "a mapping" : "a list" }
+        func matches(_ node: YAMLNode) -> Bool { self == .mapping ? node.isMapping : node.isSequence }
+    }
+
+    /// The parts of `spec` the importer reads, with the shape the Kubernetes API requires of them.
+    private var expectedShapes: [([String], Shape)] {
+        let template: [String] = switch kind {
+        case "Pod": []
+        case "CronJob": ["spec", "jobTemplate", "spec", "template"]
+        default: ["spec", "template"]
+        }
+        var shapes: [([String], Shape)] = [(["spec"], .mapping)]
+        if KubernetesWorkloadReader.workloadKinds.contains(kind) {
+            if kind == "CronJob" { shapes += [(["spec", "jobTemplate"], .mapping), (["spec", "jobTemplate", "spec"], .mapping)] }
+            if !template.isEmpty { shapes.append((template, .mapping)) }
+            shapes += [(template + ["spec"], .mapping), (template + ["spec", "containers"], .list)]
+        }
+        if kind == "Service" { shapes += [(["spec", "selector"], .mapping), (["spec", "ports"], .list)] }
+        return shapes
+    }
+
+    /// An error when `spec` (or a part of it the importer reads) has the wrong shape — a list where
+    /// the API requires a mapping — instead of reading it as empty and saying nothing.
+    func malformedSpec() -> Diagnostic? {
+        for (path, shape) in expectedShapes {
+            guard let value = node[path], !value.isNull else { continue }
+            if !shape.matches(value) {
+                return Report.error("\(kind) '\(name)': '\(path.joined(separator: "."))' must be \(shape.name), found \(value.shape)",
+                                    at: value.location, hint: "the Kubernetes API rejects this object; fix its shape")
+            }
+        }
+        return nil
+    }
+}

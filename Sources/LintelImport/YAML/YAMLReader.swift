@@ -24,9 +24,13 @@ struct YAMLReader {
             while let node = sequence.next() {
                 var converter = Converter(file: file, budget: budget)
                 guard let converted = converter.convert(node, depth: 0) else {
-                    diagnostics.append(Report.error("document expands to more than \(maxNodes) nodes (alias expansion)",
-                                                  at: location(node.mark, file) ?? start,
-                                                  hint: "reduce the use of anchors and aliases"))
+                    if let deep = converter.tooDeep {
+                        diagnostics.append(Self.nestingError(at: deep))
+                    } else {
+                        diagnostics.append(Report.error("document expands to more than \(maxNodes) nodes (alias expansion)",
+                                                      at: location(node.mark, file) ?? start,
+                                                      hint: "reduce the use of anchors and aliases"))
+                    }
                     return (documents, diagnostics)
                 }
                 diagnostics += converter.diagnostics
@@ -52,6 +56,14 @@ struct YAMLReader {
         return documents(text: text, file: name)
     }
 
+    /// Deepest nesting of mappings and lists accepted (libyaml stops at the same depth).
+    static let maxDepth = 1000
+
+    static func nestingError(at location: SourceLocation) -> Diagnostic {
+        Report.error("mappings and lists nested deeper than \(maxDepth) levels", at: location,
+                     hint: "a compose file or manifest nests a few levels; this input is not one")
+    }
+
     private func location(_ mark: Mark?, _ file: String) -> SourceLocation? {
         mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
     }
@@ -63,6 +75,10 @@ struct YAMLReader {
         }
         switch yaml {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            // libyaml's words for its depth limit name a C function; say what it means instead.
+            if problem.hasPrefix("Maximum nesting level") {
+                return Self.nestingError(at: location(mark, file) ?? start)
+            }
             let message = context.map { "\(problem) (\($0.text) at \($0.mark.line):\($0.mark.column))" } ?? problem
             return Report.error("not valid YAML: \(message)", at: location(mark, file) ?? start)
         case let .duplicatedKeysInMapping(duplicates, context):
@@ -82,6 +98,8 @@ private struct Converter {
     let file: String
     var budget: Int
     var diagnostics: [Diagnostic] = []
+    /// Where the conversion stopped because the tree is nested too deeply.
+    var tooDeep: SourceLocation?
 
     init(file: String, budget: Int) {
         self.file = file
@@ -94,7 +112,11 @@ private struct Converter {
 
     mutating func convert(_ node: Node, depth: Int) -> YAMLNode? {
         budget -= 1
-        guard budget >= 0, depth < 1000 else { return nil }
+        guard depth < YAMLReader.maxDepth else {
+            tooDeep = location(node.mark)
+            return nil
+        }
+        guard budget >= 0 else { return nil }
         let tag = node.tag.description
         switch node {
         case .scalar(let scalar):

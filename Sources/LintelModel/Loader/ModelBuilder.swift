@@ -33,7 +33,11 @@ final class ModelBuilder {
                 maturity: fields.string("maturity"))
         }
         for entry in root["components"]?.entries ?? [] {
-            model.components.append(ComponentBuilder().component(name: entry.key, at: entry.keyLocation, entry.value))
+            var component = ComponentBuilder().component(name: entry.key, at: entry.keyLocation, entry.value)
+            var operations = OperationBuilder()
+            operations.build(entry.value["operations"], into: &component)
+            diagnostics += operations.diagnostics
+            model.components.append(component)
         }
         for entry in root["flows"]?.entries ?? [] where entry.value.entries != nil {
             model.flows.append(flow(name: entry.key, at: entry.keyLocation, entry.value))
@@ -89,8 +93,16 @@ final class ModelBuilder {
         flow.share = fields.fraction("share")
         flow.slo = fields["slo"].flatMap(serviceLevel)
         flow.consistency = fields.enumeration("consistency")
+        if let text = fields.string("operation") {
+            flow.operation = OperationReference(parsing: text, defaultComponent: flow.path.last)
+            if flow.operation == nil {
+                diagnostics.append(Diagnostic("'operation' must name an operation as component.operation, like trips.get-status, not '\(text)'",
+                                              at: fields.valueLocation("operation") ?? location))
+            }
+        }
         flow.keyLocations = fields.keyLocations
         if let at = fields.valueLocation("entry") { flow.keyLocations["entry"] = at }
+        if let at = fields.valueLocation("operation") { flow.keyLocations["operation"] = at }
         return flow
     }
 

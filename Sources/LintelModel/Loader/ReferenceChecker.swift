@@ -2,7 +2,7 @@
 /// depend on other parts (call modes, consumers, flow rates, scenario durations).
 struct ReferenceChecker {
     private(set) var diagnostics: [Diagnostic] = []
-    private var names: [String: Int] = [:]
+    var names: [String: Int] = [:]
     private var flowNames: Set<String> = []
 
     mutating func check(_ model: inout Model) {
@@ -58,7 +58,8 @@ struct ReferenceChecker {
                 error("'\(component.name)' publishes to '\(call.to)', which is a \(target.kind.rawValue)", at: at,
                       hint: "publish to a topic or queue, or list '\(call.to)' under calls")
             }
-            if let cache = call.onMiss, reference(cache, at: call.location(of: "on_miss"), what: "component") {
+            // An operation's on_miss is checked against that operation's own calls (checkOperations).
+            if call.declaredBy == nil, let cache = call.onMiss, reference(cache, at: call.location(of: "on_miss"), what: "component") {
                 if !calledSoFar.contains(cache) {
                     error("on_miss names '\(cache)', but '\(component.name)' does not call it before this call", at: call.location(of: "on_miss"),
                           hint: "list the call to '\(cache)' (with its hit_ratio) earlier in calls")
@@ -71,6 +72,7 @@ struct ReferenceChecker {
             }
             calledSoFar.insert(call.to)
         }
+        checkOperations(component, in: model)
         for topic in component.consumes where reference(topic, at: component.location(of: "consumes"), what: "topic or queue") {
             let target = model.components[names[topic] ?? 0]
             if !target.kind.isMessaging {
@@ -137,6 +139,7 @@ struct ReferenceChecker {
     }
 
     private mutating func checkFlow(_ flow: inout Flow, in model: Model) {
+        resolveOperation(&flow, in: model)
         let path = flow.path
         for (offset, name) in path.enumerated() {
             let at = offset == 0 ? flow.location(of: "entry") : flow.location(of: "route")
@@ -209,21 +212,21 @@ struct ReferenceChecker {
     }
 
     @discardableResult
-    private mutating func reference(_ name: String, at location: SourceLocation, what: String) -> Bool {
+    mutating func reference(_ name: String, at location: SourceLocation, what: String) -> Bool {
         if names[name] != nil { return true }
         error("unknown \(what) '\(name)'", at: location, hint: suggestion(name, in: names.keys))
         return false
     }
 
-    private func suggestion(_ name: String, in candidates: some Sequence<String>) -> String? {
+    func suggestion(_ name: String, in candidates: some Sequence<String>) -> String? {
         Suggestion.closest(to: name, in: candidates).map { "did you mean '\($0)'?" }
     }
 
-    private mutating func error(_ message: String, at location: SourceLocation, hint: String? = nil) {
+    mutating func error(_ message: String, at location: SourceLocation, hint: String? = nil) {
         diagnostics.append(Diagnostic(message, at: location, hint: hint))
     }
 
-    private mutating func warning(_ message: String, at location: SourceLocation) {
+    mutating func warning(_ message: String, at location: SourceLocation) {
         diagnostics.append(Diagnostic(message, at: location, severity: .warning))
     }
 }

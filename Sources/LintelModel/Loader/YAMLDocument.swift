@@ -7,6 +7,31 @@ public enum YAMLDocument {
 
     /// Reads and parses the file at `path`.
     public static func read(path: String, displayName: String? = nil) -> Result<YAMLTree, ModelLoadError> {
+        readText(path: path, displayName: displayName).flatMap { parse(text: $0, file: displayName ?? path) }
+    }
+
+    /// Parses bytes as UTF-8 YAML.
+    public static func parse(data: Data, file: String) -> Result<YAMLTree, ModelLoadError> {
+        text(data: data, file: file).flatMap { parse(text: $0, file: file) }
+    }
+
+    /// The front door for every file the CLI reads, models and deployment files alike: the bytes
+    /// are checked against the size, NUL and UTF-8 budgets before any parser sees them, then parsed
+    /// once under the depth and alias budgets. Format detection and the loader read the tree;
+    /// `tree` holds the loader's diagnostics when the text is not one YAML document it accepts.
+    public static func input(path: String, displayName: String? = nil) -> Result<YAMLInput, ModelLoadError> {
+        let name = displayName ?? path
+        return readText(path: path, displayName: name).map { YAMLInput(name: name, text: $0, tree: parse(text: $0, file: name)) }
+    }
+
+    /// The front door for bytes that are not a file: standard input, an editor's buffer.
+    public static func input(data: Data, name: String) -> Result<YAMLInput, ModelLoadError> {
+        text(data: data, file: name).map { YAMLInput(name: name, text: $0, tree: parse(text: $0, file: name)) }
+    }
+
+    /// The text of the file at `path`, after the byte budgets; a missing file, a directory, a file
+    /// too large, binary or not UTF-8 each get their own message.
+    public static func readText(path: String, displayName: String? = nil) -> Result<String, ModelLoadError> {
         let name = displayName ?? path
         let start = SourceLocation(file: name, line: 1, column: 1)
         var isDirectory: ObjCBool = false
@@ -14,7 +39,7 @@ public enum YAMLDocument {
             return .failure(ModelLoadError([Diagnostic("no such file", at: start)]))
         }
         guard !isDirectory.boolValue else {
-            return .failure(ModelLoadError([Diagnostic("is a directory, not a model file", at: start)]))
+            return .failure(ModelLoadError([Diagnostic("is a directory, not a file", at: start)]))
         }
         if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
            let size = attributes[.size] as? Int, size > maximumBytes {
@@ -23,13 +48,13 @@ public enum YAMLDocument {
                 at: start)]))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(ModelLoadError([Diagnostic("cannot read the file", at: start)]))
+            return .failure(ModelLoadError([Diagnostic("cannot read the file (permission denied or not a regular file)", at: start)]))
         }
-        return parse(data: data, file: name)
+        return text(data: data, file: name)
     }
 
-    /// Parses bytes as UTF-8 YAML.
-    public static func parse(data: Data, file: String) -> Result<YAMLTree, ModelLoadError> {
+    /// Bytes as text, after the size, NUL and UTF-8 budgets.
+    public static func text(data: Data, file: String) -> Result<String, ModelLoadError> {
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard data.count <= maximumBytes else {
             return .failure(ModelLoadError([Diagnostic("input is larger than the \(mebibytes(maximumBytes)) limit for a model", at: start)]))
@@ -40,7 +65,7 @@ public enum YAMLDocument {
         guard let text = String(data: data, encoding: .utf8) else {
             return .failure(ModelLoadError([Diagnostic("file is not valid UTF-8 text", at: start)]))
         }
-        return parse(text: text, file: file)
+        return .success(text)
     }
 
     /// Parses YAML or JSON text. The node budget scales with the text so that legitimate
@@ -61,5 +86,21 @@ public enum YAMLDocument {
 
     static func mebibytes(_ bytes: Int) -> String {
         UnitFormat.number(Double(bytes) / 1_048_576, decimals: 1) + " MiB"
+    }
+}
+
+/// A file read through `YAMLDocument.input`: its name in locations, its checked text, and its tree.
+public struct YAMLInput: Sendable {
+    /// The name used in locations (the path, or `--stdin-name` for standard input).
+    public var name: String
+    /// The text, within the size budget, without NUL bytes, valid UTF-8.
+    public var text: String
+    /// The located tree, or the loader's diagnostics (syntax, depth, aliases, a second document).
+    public var tree: Result<YAMLTree, ModelLoadError>
+
+    public init(name: String, text: String, tree: Result<YAMLTree, ModelLoadError>) {
+        self.name = name
+        self.text = text
+        self.tree = tree
     }
 }

@@ -27,11 +27,15 @@ public struct Call: Sendable, Codable, Equatable {
     /// A soft dependency: the caller has a fallback, so this call's failure does not fail the request.
     public var optional: Bool
     public var tls: Bool?
-    public var operation: Operation?
+    /// Whether the call reads or writes (the `operation` key of a call; not a component's `operations`).
+    public var operation: DataAccess?
     /// Maximum concurrent calls (a bulkhead); `nil` when the calls share the caller's whole worker pool.
     public var bulkhead: Int?
     /// Connections each caller instance keeps to the target (overrides the target's `pool`).
     public var pool: Int?
+    /// The operation whose `calls` declare this call, which only that operation makes; `nil` for the
+    /// component's own calls (made by every request that names no operation).
+    public var declaredBy: String?
 
     public var location: SourceLocation
     public var keyLocations: [String: SourceLocation]
@@ -77,7 +81,8 @@ public enum CallProtocol: String, Sendable, Codable, CaseIterable {
     }
 }
 
-public enum Operation: String, Sendable, Codable, CaseIterable {
+/// Whether a call reads, writes or both (a call's `operation` key).
+public enum DataAccess: String, Sendable, Codable, CaseIterable {
     case read, write, readWrite = "read-write"
 }
 

@@ -38,8 +38,12 @@ public struct Component: Sendable, Codable, Equatable {
     public var auditLog: Bool?
 
     // MARK: Calls and messaging
-    /// Outgoing calls in the order a request makes them, including publishes (as async calls).
+    /// Every outgoing call the component declares, including publishes (as async calls): first its own
+    /// calls in the order a request makes them, then the calls only its operations make (`declaredBy` set).
     public var calls: [Call]
+    /// What the component does for its callers (HTTP endpoints or RPCs), in file order; empty when the
+    /// model does not say. A flow targeting an operation makes only that operation's calls here.
+    public var operations: [Operation]
     /// Topics and queues this component consumes from.
     public var consumes: [String]
     /// Consumes idempotently (safe under at-least-once redelivery); `nil` when not stated.
@@ -94,6 +98,7 @@ public struct Component: Sendable, Codable, Equatable {
         self.loadBalancing = .roundRobin
         self.isPublic = false
         self.calls = []
+        self.operations = []
         self.consumes = []
         self.replicas = 0
         self.readFromReplicas = false
@@ -115,6 +120,17 @@ public struct Component: Sendable, Codable, Equatable {
 
     /// Total concurrent capacity: instances × workers.
     public var servers: Int { instances * workers }
+
+    /// The operation with this name, if declared.
+    public func operation(named name: String) -> Operation? { operations.first { $0.name == name } }
+
+    /// Positions in `calls` of the calls a request naming no operation makes: the component's own calls.
+    public var ownCallIndices: [Int] { calls.indices.filter { calls[$0].declaredBy == nil } }
+
+    /// The calls `operation` makes, in order.
+    public func calls(of operation: Operation) -> [Call] {
+        operation.calls.compactMap { calls.indices.contains($0) ? calls[$0] : nil }
+    }
 
     /// Synchronous calls only.
     public var syncCalls: [Call] { calls.filter { $0.mode == .sync } }

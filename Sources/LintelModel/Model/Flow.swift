@@ -2,12 +2,17 @@
 ///
 /// The request enters at `entry`, passes through `route` in order (at each hop only the
 /// call to the next hop is made), and at the last hop makes all of that component's calls.
-/// With an empty route, the entry's own calls are all made.
+/// With an empty route, the entry's own calls are all made. A flow that targets an `operation`
+/// makes only that operation's calls at the last hop (the operation's component).
 public struct Flow: Sendable, Codable, Equatable {
     public var name: String
     public var description: String?
     public var entry: String
     public var route: [String]
+    /// The operation the request invokes at its last hop (`trips.get-status`); `nil` makes the last
+    /// hop's own calls. The loader appends the operation's component to `route` when the route ends
+    /// at a component that calls it.
+    public var operation: OperationReference?
     /// Average arrival rate (resolved from `rate`, `share` of the traffic, or the traffic itself).
     public var rate: Rate
     /// Peak arrival rate (resolved from `peak`, or `rate` scaled by the traffic's peak/average).

@@ -16,7 +16,7 @@ public enum ModelSpec {
 
     public static let objects: [ObjectSpec] = [root, preferences, requirements, team, traffic, slo, dataRequirements, domain, context, entity,
                                                fieldObject, query, volumeEstimate, event, component, latency, healthCheck,
-                                               security, autoscale, volume, resources, secretRef, call, circuitBreaker,
+                                               security, autoscale, volume, resources, secretRef, call, circuitBreaker, operation,
                                                flow, scenario, loadStep, fault, accepted]
 
     static let byName: [String: ObjectSpec] = Dictionary(uniqueKeysWithValues: objects.map { ($0.name, $0) })
@@ -157,6 +157,9 @@ public enum ModelSpec {
         FieldSpec("audit_log", .boolean, "Access to its data is recorded in an audit log."),
         FieldSpec("calls", .list(callForms), "Outgoing calls in the order a request makes them: a component name or a mapping with `to`."),
         FieldSpec("publishes", .list(callForms), "Topics and queues it publishes to (asynchronous calls)."),
+        FieldSpec("operations", .dictionary(.object("Operation")),
+                  "What it does for its callers, by name: HTTP endpoints or RPCs with their entities, idempotency, latency and calls. A flow that targets one (`operation: trips.get-status`) makes only that operation's calls here; a request that names none makes the component's own `calls`.",
+                  default: "none"),
         FieldSpec("consumes", .list(.componentName), "Topics and queues it consumes from."),
         FieldSpec("idempotent_consumer", .boolean, "Processing a redelivered message twice is harmless."),
         FieldSpec("replicas", .integer(minimum: 0, maximum: 100), "Copies beyond the primary: standbys or read replicas.", default: "0"),
@@ -244,9 +247,21 @@ public enum ModelSpec {
         FieldSpec("parallel", .string, "Calls with the same group name run concurrently."),
         FieldSpec("optional", .boolean, "A soft dependency: failure falls back instead of failing the request.", default: "false"),
         FieldSpec("tls", .boolean, "The call is encrypted in transit."),
-        FieldSpec("operation", .enumeration(Operation.allCases.map(\.rawValue)), "Whether the call reads or writes."),
+        FieldSpec("operation", .enumeration(DataAccess.allCases.map(\.rawValue)), "Whether the call reads or writes."),
         FieldSpec("bulkhead", .integer(minimum: 1, maximum: Limits.workers), "At most this many concurrent calls, isolating the caller's workers."),
         FieldSpec("pool", .integer(minimum: 1, maximum: 100_000), "Connections each caller instance keeps to the target."),
+    ])
+
+    static let operation = ObjectSpec("Operation", "One endpoint or procedure of a component; its name has no dot (flows write component.operation).", [
+        FieldSpec("description", .string, "What the operation does."),
+        FieldSpec("http", .string, "HTTP method and path template, e.g. \"GET /v1/trips/{id}\" (quote it inside { } flow mappings). Methods: \(HTTPMethod.allCases.map(\.rawValue).joined(separator: ", "))."),
+        FieldSpec("rpc", .string, "RPC name instead of `http`, e.g. TripService.GetStatus."),
+        FieldSpec("request", .string, "The domain entity the caller sends: Trip, or list(Trip) for a collection."),
+        FieldSpec("response", .string, "The domain entity returned: Trip, or list(Trip) for a collection."),
+        FieldSpec("idempotent", .boolean, "Repeating the operation is harmless.", default: "true for GET, PUT, DELETE, HEAD, OPTIONS; false for POST, PATCH and RPCs"),
+        FieldSpec("latency", .either([.quantity(.duration, range: .serviceTime), .object("Latency")]), "The operation's own service time, without its calls.", default: "the component's latency"),
+        FieldSpec("calls", .list(callForms), "The calls this operation makes, in order (same forms as a component's calls). A name alone reuses the component's own call to that component, with its settings.", default: "[]: the operation makes only the calls it lists"),
+        FieldSpec("publishes", .list(callForms), "Topics and queues this operation publishes to.", default: "[]"),
     ])
 
     static let circuitBreaker = ObjectSpec("CircuitBreaker", "Circuit breaker settings.", [
@@ -260,7 +275,8 @@ public enum ModelSpec {
     static let flow = ObjectSpec("Flow", "A kind of request entering the system.", [
         FieldSpec("description", .string, "What the user is doing."),
         FieldSpec("entry", .componentName, "Where the request enters.", required: true),
-        FieldSpec("route", .list(.componentName), "Components the request passes through after the entry; at the last one all its calls are made.", default: "[]"),
+        FieldSpec("route", .list(.componentName), "Components the request passes through after the entry; at the last one all its calls are made (or its operation's).", default: "[]"),
+        FieldSpec("operation", .string, "The operation the request invokes at the last hop, as component.operation (trips.get-status) or a bare name of the last hop's operation; only its calls are made there. The component is appended to the route when the route ends at a caller of it.", default: "none: the last hop's own calls"),
         FieldSpec("rate", .quantity(.rate), "Average arrival rate.", default: "share × requirements.traffic.average, or the whole average for a single flow"),
         FieldSpec("share", .quantity(.fraction), "Fraction of requirements.traffic this flow takes."),
         FieldSpec("peak", .quantity(.rate), "Peak arrival rate.", default: "rate × traffic peak / traffic average"),

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LintelCapacity
 import LintelModel
+import LintelRender
 
 struct Capacity: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,21 +11,21 @@ struct Capacity: ParsableCommand {
         defaultSubcommand: CapacityReportCommand.self)
 }
 
-extension CapacityRenderer.Style: ExpressibleByArgument {}
-
 struct CapacityReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Analyse a model's capacity at its peak load (the default for `lintel capacity FILE`).",
         discussion: "Exit status: 0 on success, 2 when the model is invalid (file:line:col: error: message), 64 on bad options.")
 
-    @Argument(help: "The model file (YAML or JSON); - reads standard input.")
-    var file: String
+    @Argument(help: "The model file (YAML or JSON), or the deployment files and directories of one system; - reads standard input.")
+    var files: [String]
 
     @OptionGroup var stdin: StdinOptions
 
-    @Option(help: "Output format: \(CapacityRenderer.Style.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: CapacityRenderer.Style = .text
+    @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ReportFormat = .text
+
+    @OptionGroup var out: OutputOptions
 
     // `.unconditional`: a value that starts with '-' (`--at -2x`) is read as the value and refused
     // with its range, instead of "Missing value".
@@ -71,9 +72,10 @@ struct CapacityReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let model = try ModelInput.load(file, stdinName: stdin.name)
+        let model = try SystemInput.loadOne(files, stdinName: stdin.name)
         let report = CapacityAnalyzer.analyze(model, options: try options())
-        Terminal.output(CapacityRenderer.render(report, as: format))
+        let color = format == .text && out.output == nil && Terminal.colorWanted
+        try out.emit(try encoded { () throws(JSONOutput.Failure) in try ReportOutput.capacity(report, format: format, color: color) })
     }
 }
 
@@ -86,8 +88,10 @@ struct CapacityFit: ParsableCommand {
     @Argument(help: "A CSV file with columns concurrency,throughput.")
     var file: String
 
-    @Option(help: "Output format: \(CapacityRenderer.Style.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: CapacityRenderer.Style = .text
+    @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ReportFormat = .text
+
+    @OptionGroup var out: OutputOptions
 
     func run() throws {
         // Refused before it is read: a 25 MB file is not a load test's measurements.
@@ -108,7 +112,8 @@ struct CapacityFit: ParsableCommand {
         }
         do {
             let fit = try USL.fit(concurrency: measurements.concurrency, throughput: measurements.throughput)
-            Terminal.output(USLRenderer.render(fit, data: measurements, as: format))
+            let text = try encoded { () throws(JSONOutput.Failure) in try ReportOutput.usl(fit, measurements: measurements, format: format) }
+            try out.emit(text)
         } catch {
             Terminal.error("\(file):1:1: error: \(error)")
             throw ExitCode.invalidInput

@@ -1,9 +1,8 @@
 import ArgumentParser
 import Foundation
 import LintelModel
+import LintelRender
 import LintelSimulation
-
-extension SimulationFormat: ExpressibleByArgument {}
 
 struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -37,14 +36,13 @@ struct Simulate: ParsableCommand {
     @Flag(help: "Simulate every request even when the run exceeds the event budget (by default such a run simulates 1/k of the load on 1/k of the servers).")
     var full = false
 
-    @Option(help: "Output format: \(SimulationFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: SimulationFormat = .text
+    @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ReportFormat = .text
+
+    @OptionGroup var out: OutputOptions
 
     @Option(help: "Write the per-interval time series to this file: CSV, or JSON when the name ends in .json.")
     var series: String?
-
-    @Flag(help: "Overwrite the --series file if it exists.")
-    var force = false
 
     func validate() throws {
         _ = try parsedDuration()
@@ -95,9 +93,11 @@ struct Simulate: ParsableCommand {
         bar?.clear()
         if let series {
             let format: SeriesFormat = series.lowercased().hasSuffix(".json") ? .json : .csv
-            try Terminal.write(SimulationRenderer.series(report, format: format), to: series, force: force)
+            let text = try encoded { () throws(JSONOutput.Failure) in try SimulationDocument.series(report, format: format) }
+            try Terminal.write(text, to: series, force: out.force)
         }
-        Terminal.output(SimulationRenderer.render(report, format: format))
+        let color = format == .text && out.output == nil && Terminal.colorWanted
+        try out.emit(try encoded { () throws(JSONOutput.Failure) in try ReportOutput.simulation(report, format: format, color: color) })
     }
 }
 

@@ -52,6 +52,9 @@ public enum ModelWriter {
             if let target = scale.targetUtilisation { lines.append("      target: " + UnitFormat.percent(target)) }
         }
         if let budget = component.disruptionBudget { field("disruption_budget", String(budget)) }
+        if component.job { field("job", "true") }
+        if let restart = component.restart { field("restart", restart.rawValue) }
+        if let command = component.command { field("command", YAMLText.scalar(command)) }
         if component.replicas > 0 { field("replicas", String(component.replicas)) }
         if !component.ports.isEmpty { field("ports", "[" + component.ports.map(String.init).joined(separator: ", ") + "]") }
         if !component.volumes.isEmpty {

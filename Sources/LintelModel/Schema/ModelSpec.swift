@@ -185,6 +185,9 @@ public enum ModelSpec {
         FieldSpec("env", .dictionary(.either([.string, .object("SecretRef")])), "Environment variables: a literal value, or `{secret: NAME}` for a value from a secret store."),
         FieldSpec("ports", .list(.integer(minimum: 1, maximum: 65_535)), "Ports it listens on."),
         FieldSpec("disruption_budget", .boolean, "A disruption budget keeps instances up during voluntary evictions."),
+        FieldSpec("job", .boolean, "Runs once to completion (setup, migration, seed), not as a long-running service.", default: "false"),
+        FieldSpec("restart", .enumeration(RestartPolicy.allCases.map(\.rawValue)), "What the runtime does when the process exits."),
+        FieldSpec("command", .string, "The container's command line, where server flags (`-c fsync=off`) are read."),
     ])
 
     static let latency = ObjectSpec("Latency", "Service-time distribution, fitted to percentiles.", [

@@ -262,7 +262,7 @@ public enum ModelSpec {
         FieldSpec("request", .string, "The domain entity the caller sends: Trip, or list(Trip) for a collection."),
         FieldSpec("response", .string, "The domain entity returned: Trip, or list(Trip) for a collection."),
         FieldSpec("idempotent", .boolean, "Repeating the operation is harmless.", default: "true for GET, PUT, DELETE, HEAD, OPTIONS; false for POST, PATCH and RPCs"),
-        FieldSpec("latency", .either([.quantity(.duration), .object("Latency")]), "The operation's own service time, without its calls.", default: "the component's latency"),
+        FieldSpec("latency", .either([.quantity(.duration, range: .serviceTime), .object("Latency")]), "The operation's own service time, without its calls.", default: "the component's latency"),
         FieldSpec("calls", .list(callForms), "The calls this operation makes, in order (same forms as a component's calls). A name alone reuses the component's own call to that component, with its settings.", default: "[]: the operation makes only the calls it lists"),
         FieldSpec("publishes", .list(callForms), "Topics and queues this operation publishes to.", default: "[]"),
     ])

@@ -133,8 +133,9 @@ enum LoadScaling {
             let ratio = (1 / Double(scaled.instances) + scv) / (1 / Double(component.instances) + scv)
             guard utilisation >= 0.5, ratio > 1.05 else { continue }
             notes.append("\(names[c]): round-robin over \(scaled.instances) instead of \(component.instances) instances at about "
-                         + "\(Int((utilisation * 100).rounded()))% busy; its waits are overstated by about "
-                         + "\(Int(((ratio - 1) * 100).rounded()))% (Kingman)")
+                         // Formatted, not converted to Int: at the model's limits a deep chain's utilisation passes 2⁶³ %.
+                         + "\(UnitFormat.number((utilisation * 100).rounded(), decimals: 0))% busy; its waits are overstated by about "
+                         + "\(UnitFormat.number(((ratio - 1) * 100).rounded(), decimals: 0))% (Kingman)")
         }
         return notes
     }

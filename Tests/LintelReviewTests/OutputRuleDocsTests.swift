@@ -104,7 +104,7 @@ struct OutputModelKeyDocsTests {
         let entry = try #require(ModelKeyDocs.lookup("components.*.calls.retries").first)
         #expect(entry.object == "Call" && entry.field.defaultValue == "0")
         let text = ModelKeyDocs.text([entry])
-        #expect(text == "components.*.calls.retries  (Call.retries)\n  Attempts after the first fails.\n  type: integer ≥ 0\n  default: 0\n")
+        #expect(text == "components.*.calls.retries  (Call.retries)\n  Attempts after the first fails.\n  type: integer 0…20\n  default: 0\n")
     }
 
     @Test("Finds every key with a given last segment")
@@ -112,7 +112,8 @@ struct OutputModelKeyDocsTests {
         let paths = ModelKeyDocs.lookup("timeout").map(\.path)
         #expect(paths.contains("components.*.calls.timeout"))
         #expect(paths.allSatisfy { $0.hasSuffix(".timeout") || $0 == "timeout" })
-        #expect(ModelKeyDocs.lookup("calls.timeout").map(\.path) == ["components.*.calls.timeout"])
+        // A component's calls and an operation's calls share the Call object.
+        #expect(ModelKeyDocs.lookup("calls.timeout").map(\.path) == ["components.*.calls.timeout", "components.*.operations.*.calls.timeout"])
         #expect(ModelKeyDocs.lookup("SYSTEM").map(\.path) == ["system"])
     }
 

@@ -105,7 +105,7 @@ struct SteadyState {
         var attempts = [Double](repeating: 1, count: semantics.graph.edges.count)
         var admitted = [Double](repeating: 1, count: semantics.graph.count)
         var load = semantics.propagate(flowRates: flowRates, attempts: attempts, admitted: admitted)
-        var state = QueueState(semantics: semantics, arrival: load.arrival, routeArrival: load.routeArrival)
+        var state = QueueState(semantics: semantics, arrival: load.arrival, routeArrival: load.routeArrival, operationArrival: load.operationArrival)
         for _ in 0..<8 {
             let nextAttempts = state.calls.map { $0?.attempts ?? 1 }
             let nextAdmitted = state.queue.map(\.admitted)
@@ -116,7 +116,7 @@ struct SteadyState {
             attempts = nextAttempts
             admitted = nextAdmitted
             load = semantics.propagate(flowRates: flowRates, attempts: attempts, admitted: admitted)
-            state = QueueState(semantics: semantics, arrival: load.arrival, routeArrival: load.routeArrival)
+            state = QueueState(semantics: semantics, arrival: load.arrival, routeArrival: load.routeArrival, operationArrival: load.operationArrival)
         }
         self.load = load
         self.state = state

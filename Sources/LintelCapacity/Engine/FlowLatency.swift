@@ -3,7 +3,8 @@ import LintelModel
 
 /// A flow's latency as a distribution: from arrival at the entry to the entry's answer.
 ///
-/// The last hop's response (wait ⊛ holding, its whole call plan composed) is wrapped by each
+/// The last hop's response (wait ⊛ holding, its whole call plan composed — or its operation's, for a
+/// flow that invokes one) is wrapped by each
 /// route hop in turn: that hop's wait ⊛ its own service ⊛ its call to the next hop (attempts,
 /// timeout and copies included). A route hop that publishes asynchronously does not wait for
 /// what follows (docs/semantics.md rule 10). Percentiles are read from the result, never summed.
@@ -19,6 +20,12 @@ enum FlowLatency {
         guard var rest = state.response[flow.last] else { return nil }
         var restMean = state.responseMean[flow.last]
         var unbounded = state.unbounded[flow.last]
+        // A flow that invokes an operation sees that operation's response at its last hop.
+        if let k = flow.operation {
+            guard let position = state.targeted[flow.last].firstIndex(of: k),
+                  let response = state.operationResponse[flow.last][position] else { return nil }
+            (rest, restMean, unbounded) = (response.grid, response.mean, response.unbounded)
+        }
         for (hop, node) in flow.hops.enumerated().dropLast().reversed() {
             let edgeIndex = flow.hopEdges[hop]
             let edge = edgeIndex.map { semantics.graph.edges[$0] }

@@ -31,7 +31,7 @@ struct FlowReports {
         }
         waitBudget = [Double?](repeating: nil, count: graph.count)
         let bounds = WorstCase(semantics: semantics, state: state)
-        var seeds: [(node: Int, attempts: Double)] = []
+        var seeds: [(node: Int, attempts: Double, plan: CallPlan?)] = []
         for flow in semantics.flows {
             let index = flow.index
             let objective = flow.slo
@@ -47,7 +47,8 @@ struct FlowReports {
             let retries = bounds.amplification(flow)
             var routeAttempts = 1.0
             for (hop, node) in flow.hops.enumerated() {
-                seeds.append((node, routeAttempts))
+                // The last hop of a flow invoking an operation passes attempts on through that operation's calls only.
+                seeds.append((node, routeAttempts, hop == flow.hops.count - 1 && flow.operation != nil ? flow.lastPlan : nil))
                 if hop < flow.hopEdges.count, let e = flow.hopEdges[hop], let call = semantics.call(e) { routeAttempts *= Double(call.attempts) }
             }
             let latencyObjective = objective?.latencyP99?.seconds

@@ -47,17 +47,29 @@ struct QueueState: Sendable {
 
     /// Per edge: arrivals at its source that are a flow's route hop making only this call.
     let routeArrival: [Double]
+    /// Per component, per operation: arrivals invoking that operation (`PropagatedLoad.operationArrival`).
+    let operationArrival: [[Double]]
+    /// Per component: the operations some flow targets (their responses are kept for the flows' latency).
+    let targeted: [[Int]]
+    /// Per component, per targeted operation (as in `targeted`): the response of a request to it
+    /// (wait ⊛ the operation's own service ⊛ its plan), its mean, and whether it has no finite percentile.
+    var operationResponse: [[(grid: LatencyGrid, mean: Double, unbounded: Bool)?]]
 
-    init(semantics: SemanticModel, arrival: [Double], routeArrival: [Double]? = nil) {
+    init(semantics: SemanticModel, arrival: [Double], routeArrival: [Double]? = nil, operationArrival: [[Double]]? = nil) {
         self.semantics = semantics
         self.routeArrival = routeArrival ?? [Double](repeating: 0, count: semantics.graph.edges.count)
+        self.operationArrival = operationArrival ?? semantics.operationPlans.map { [Double](repeating: 0, count: $0.count) }
         let count = semantics.graph.count
         var distributed = [Bool](repeating: false, count: count)
+        var targeted = [[Int]](repeating: [], count: count)
         for flow in semantics.flows {
             for node in flow.reachable { distributed[node] = true }
             for node in flow.hops { distributed[node] = true }
+            if let k = flow.operation, !targeted[flow.last].contains(k) { targeted[flow.last].append(k) }
         }
         self.distributed = distributed
+        self.targeted = targeted.map { $0.sorted() }
+        operationResponse = targeted.map { [(grid: LatencyGrid, mean: Double, unbounded: Bool)?](repeating: nil, count: $0.count) }
         self.arrival = arrival
         service = semantics.service
         holding = service.map(\.mean)
@@ -105,10 +117,112 @@ struct QueueState: Sendable {
         let partitioned = semantics.isPartitioned(node)
         let own: TimeDistribution = partitioned ? .constant(holding[node]) : ownTime(node)
         guard distributed[node] else { return solveMeans(node, own: own) }
-        // Range of the holding grid: own service's far tail plus each batch's.
+        // Range of the holding grid: own service's far tail plus each batch's, the widest of the classes.
         let plan = semantics.plans[node]
-        var upper = upperBound(own)
+        let classes = targeted[node].map { k in (k: k, plan: semantics.operationPlans[node][k], own: FlowLatency.ownTime(semantics.operationService[node][k])) }
+        var upper = planUpper(plan, own: own)
+        for item in classes { upper = max(upper, planUpper(item.plan, own: item.own)) }
+        upper = upper.isFinite && upper > 0 ? upper : max(holding[node], 1e-6)
+        let step = Self.step(covering: upper)
         var figures: [Int: CallTime] = [:]
+        var (grid, mean, composed) = compose(plan, own: own, step: step, figures: &figures)
+        let operations = classes.map { item in (k: item.k, holding: compose(item.plan, own: item.own, step: step, figures: &figures)) }
+        // Route hops make only their call to the next hop: the worker's holding time is the mixture of
+        // the whole plan (requests that end here) and each route class (own service ⊛ that one call).
+        // Requests invoking an operation hold the worker for the operation's service ⊛ its plan: more classes.
+        let routeTotal = graph.outgoing(node).reduce(0.0) { $0 + routeArrival[$1] }
+        let operationTotal = operationArrival[node].reduce(0, +)
+        if arrival[node] > 0, routeTotal + operationTotal > 0 {
+            let full = max(0, 1 - (routeTotal + operationTotal) / arrival[node])
+            var parts: [(weight: Double, grid: LatencyGrid)] = full > 1e-12 ? [(full, grid)] : []
+            var mixed = full * mean
+            let ownGrid = own.grid(step: step, cells: Self.cells)
+            for e in graph.outgoing(node) where routeArrival[e] > 0 {
+                let edge = graph.edges[e]
+                let weight = min(1, routeArrival[e] / arrival[node])
+                let made = (1 - edge.skip) * edge.missProbability
+                guard edge.waitsForAnswer, let time = figures[e] else {
+                    parts.append((weight, ownGrid))
+                    mixed += weight * own.mean
+                    continue
+                }
+                parts.append((weight, ownGrid.convolved(with: PlanTime.sequential(time.grid, copies: Copies(edge.copies), made: made))))
+                mixed += weight * (own.mean + made * edge.copies * time.mean)
+            }
+            for item in operations where operationArrival[node][item.k] > 0 {
+                let weight = min(1, operationArrival[node][item.k] / arrival[node])
+                parts.append((weight, item.holding.grid))
+                mixed += weight * item.holding.mean
+            }
+            if let mixture = LatencyGrid.mixture(parts) {
+                grid = mixture
+                mean = mixed
+                composed = true
+            }
+        }
+        for (e, time) in figures { calls[e] = time }
+        let operationUnbounded = operations.map { waitsOnUnbounded(semantics.operationPlans[node][$0.k]) }
+        unbounded[node] = waitsOnUnbounded(plan)
+            || zip(operations, operationUnbounded).contains { $0.1 && operationArrival[node][$0.0.k] > 0 }
+        holding[node] = mean
+        holdingGrid[node] = grid
+        if composed {
+            let second = grid.mass.indices.reduce(0.0) { $0 + pow(Double($1) * step, 2) * grid.mass[$1] }
+            let gridMean = grid.mean
+            holdingSCV[node] = gridMean > 0 ? max(0, second / (gridMean * gridMean) - 1) : 0
+        }
+        let component = semantics.model.components[node]
+        queue[node] = ComponentQueue.solve(component: component, semantics: semantics, node: node, arrival: arrival[node],
+                                           holding: holding[node], holdingSCV: holdingSCV[node])
+        var closedScale = 1.0
+        if (queue[node].wait == nil || ownsItsCallees(node)), !partitioned, arrival[node] > 0 {
+            let open = holding[node]
+            boundCaller(node, own: own)
+            // Keep the holding distribution's shape, scaled to the closed network's mean.
+            if holding[node] < open, open > 0 {
+                closedScale = holding[node] / open
+                grid = grid.scaled(by: closedScale)
+            }
+        }
+        // A saturated queue's wait is unbounded: callers see its holding time only (its own row reports the saturation).
+        let waiting = queue[node].wait
+        saturated[node] = waiting == nil && arrival[node] > 0
+        unbounded[node] = unbounded[node] || saturated[node]
+        let wait = waiting ?? .constant(0)
+        // A partitioned channel adds its own latency (a pure delay) after the partition's service.
+        let delay: TimeDistribution? = partitioned ? ownTime(node) : nil
+        let range = Double(Self.cells) * step + upperBound(wait) + (delay.map(upperBound) ?? 0)
+        let responseStep = max(step, Self.step(covering: range))
+        var total = grid.rebinned(step: responseStep, cells: Self.cells)
+        if let delay { total = total.convolved(with: delay.grid(step: responseStep, cells: Self.cells)) }
+        // A wait that almost never happens (P(wait) < 10⁻⁹) leaves the holding distribution as it is.
+        let negligible: Bool
+        if case .atomThenExponential(let probability, _) = wait { negligible = probability < 1e-9 } else { negligible = wait.mean == 0 }
+        response[node] = waiting == nil || negligible ? total : wait.grid(step: responseStep, cells: Self.cells).convolved(with: total)
+        responseMean[node] = holding[node] + (queue[node].meanWait ?? 0) + (delay?.mean ?? 0)
+        // A targeted operation's response: the same wait, then the operation's own holding time.
+        for (position, item) in operations.enumerated() {
+            let held = closedScale < 1 ? item.holding.grid.scaled(by: closedScale) : item.holding.grid
+            let range = Double(Self.cells) * step + upperBound(wait)
+            let opStep = max(step, Self.step(covering: range))
+            let body = held.rebinned(step: opStep, cells: Self.cells)
+            let grid = waiting == nil || negligible ? body : wait.grid(step: opStep, cells: Self.cells).convolved(with: body)
+            operationResponse[node][position] = (grid, item.holding.mean * closedScale + (queue[node].meanWait ?? 0),
+                                                 saturated[node] || operationUnbounded[position])
+        }
+    }
+
+    /// True when `plan` waits without a timeout on a callee whose response has no finite percentile.
+    private func waitsOnUnbounded(_ plan: CallPlan) -> Bool {
+        plan.edges.contains { e in
+            semantics.graph.edges[e].waitsForAnswer && unbounded[semantics.graph.edges[e].target] && semantics.call(e)?.timeout == nil
+        }
+    }
+
+    /// The far end of a worker's holding time for `plan` after `own`: own service's far tail plus each batch's.
+    private func planUpper(_ plan: CallPlan, own: TimeDistribution) -> Double {
+        let graph = semantics.graph
+        var upper = upperBound(own)
         for batch in plan.batches {
             var batchUpper = 0.0
             for e in batch.edges where graph.edges[e].waitsForAnswer {
@@ -126,8 +240,14 @@ struct QueueState: Sendable {
             }
             upper += batchUpper
         }
-        upper = upper.isFinite && upper > 0 ? upper : max(holding[node], 1e-6)
-        let step = Self.step(covering: upper)
+        return upper
+    }
+
+    /// A worker's holding time for `plan` after `own` on a grid of `step`: sequential calls convolve, a parallel
+    /// group is the max of its members; each call's steady-state figures are written to `figures`.
+    private func compose(_ plan: CallPlan, own: TimeDistribution, step: Double, figures: inout [Int: CallTime])
+        -> (grid: LatencyGrid, mean: Double, composed: Bool) {
+        let graph = semantics.graph
         var grid = own.grid(step: step, cells: Self.cells)
         var mean = own.mean
         var composed = false
@@ -154,68 +274,7 @@ struct QueueState: Sendable {
                 mean += member.made * graph.edges[e].copies * time.mean
             }
         }
-        // Route hops make only their call to the next hop: the worker's holding time is the mixture of
-        // the whole plan (requests that end here) and each route class (own service ⊛ that one call).
-        let routeTotal = graph.outgoing(node).reduce(0.0) { $0 + routeArrival[$1] }
-        if arrival[node] > 0, routeTotal > 0 {
-            let full = max(0, 1 - routeTotal / arrival[node])
-            var parts: [(weight: Double, grid: LatencyGrid)] = full > 1e-12 ? [(full, grid)] : []
-            var mixed = full * mean
-            let ownGrid = own.grid(step: step, cells: Self.cells)
-            for e in graph.outgoing(node) where routeArrival[e] > 0 {
-                let edge = graph.edges[e]
-                let weight = min(1, routeArrival[e] / arrival[node])
-                let made = (1 - edge.skip) * edge.missProbability
-                guard edge.waitsForAnswer, let time = figures[e] else {
-                    parts.append((weight, ownGrid))
-                    mixed += weight * own.mean
-                    continue
-                }
-                parts.append((weight, ownGrid.convolved(with: PlanTime.sequential(time.grid, copies: Copies(edge.copies), made: made))))
-                mixed += weight * (own.mean + made * edge.copies * time.mean)
-            }
-            if let mixture = LatencyGrid.mixture(parts) {
-                grid = mixture
-                mean = mixed
-                composed = true
-            }
-        }
-        for (e, time) in figures { calls[e] = time }
-        unbounded[node] = plan.edges.contains { e in
-            graph.edges[e].waitsForAnswer && unbounded[graph.edges[e].target] && semantics.call(e)?.timeout == nil
-        }
-        holding[node] = mean
-        holdingGrid[node] = grid
-        if composed {
-            let second = grid.mass.indices.reduce(0.0) { $0 + pow(Double($1) * step, 2) * grid.mass[$1] }
-            let gridMean = grid.mean
-            holdingSCV[node] = gridMean > 0 ? max(0, second / (gridMean * gridMean) - 1) : 0
-        }
-        let component = semantics.model.components[node]
-        queue[node] = ComponentQueue.solve(component: component, semantics: semantics, node: node, arrival: arrival[node],
-                                           holding: holding[node], holdingSCV: holdingSCV[node])
-        if (queue[node].wait == nil || ownsItsCallees(node)), !partitioned, arrival[node] > 0 {
-            let open = holding[node]
-            boundCaller(node, own: own)
-            // Keep the holding distribution's shape, scaled to the closed network's mean.
-            if holding[node] < open, open > 0 { grid = grid.scaled(by: holding[node] / open) }
-        }
-        // A saturated queue's wait is unbounded: callers see its holding time only (its own row reports the saturation).
-        let waiting = queue[node].wait
-        saturated[node] = waiting == nil && arrival[node] > 0
-        unbounded[node] = unbounded[node] || saturated[node]
-        let wait = waiting ?? .constant(0)
-        // A partitioned channel adds its own latency (a pure delay) after the partition's service.
-        let delay: TimeDistribution? = partitioned ? ownTime(node) : nil
-        let range = Double(Self.cells) * step + upperBound(wait) + (delay.map(upperBound) ?? 0)
-        let responseStep = max(step, Self.step(covering: range))
-        var total = grid.rebinned(step: responseStep, cells: Self.cells)
-        if let delay { total = total.convolved(with: delay.grid(step: responseStep, cells: Self.cells)) }
-        // A wait that almost never happens (P(wait) < 10⁻⁹) leaves the holding distribution as it is.
-        let negligible: Bool
-        if case .atomThenExponential(let probability, _) = wait { negligible = probability < 1e-9 } else { negligible = wait.mean == 0 }
-        response[node] = waiting == nil || negligible ? total : wait.grid(step: responseStep, cells: Self.cells).convolved(with: total)
-        responseMean[node] = holding[node] + (queue[node].meanWait ?? 0) + (delay?.mean ?? 0)
+        return (grid, mean, composed)
     }
 
     /// A component no flow reaches (no load): mean holding time from the callees' mean responses, no distributions.

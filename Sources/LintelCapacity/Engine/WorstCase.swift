@@ -26,30 +26,47 @@ struct WorstCase {
         let graph = semantics.graph
         for members in semantics.cycles.components.reversed() {
             for node in members {
-                var total = p99[node]
-                for batch in semantics.plans[node].batches {
-                    var group = 0.0
-                    for e in batch.edges where graph.edges[e].waitsForAnswer {
-                        let edge = graph.edges[e]
-                        let callee = worst[edge.target]
-                        let time = semantics.call(e)?.worstResponse(calleeWorst: callee) ?? callee
-                        if batch.isParallel { group = max(group, time) } else { total += max(1, edge.copies.rounded(.up)) * time }
-                        let attempts = Double(semantics.call(e)?.attempts ?? 1) * below[edge.target]
-                        if attempts > below[node] {
-                            below[node] = attempts
-                            next[node] = edge.target
-                        }
-                    }
-                    total += group
-                }
-                worst[node] = total
+                let bound = planWorst(semantics.plans[node], start: p99[node])
+                worst[node] = bound.total
+                below[node] = bound.below
+                next[node] = bound.next
             }
         }
     }
 
+    /// `start` plus the worst of `plan` (sequential calls add × ⌈copies⌉, a parallel group its max), the most
+    /// attempts one request multiplies into below it and the callee on that path (−1 when none).
+    private func planWorst(_ plan: CallPlan, start: Double) -> (total: Double, below: Double, next: Int) {
+        let graph = semantics.graph
+        var total = start, most = 1.0, step = -1
+        for batch in plan.batches {
+            var group = 0.0
+            for e in batch.edges where graph.edges[e].waitsForAnswer {
+                let edge = graph.edges[e]
+                let callee = worst[edge.target]
+                let time = semantics.call(e)?.worstResponse(calleeWorst: callee) ?? callee
+                if batch.isParallel { group = max(group, time) } else { total += max(1, edge.copies.rounded(.up)) * time }
+                let attempts = Double(semantics.call(e)?.attempts ?? 1) * below[edge.target]
+                if attempts > most {
+                    most = attempts
+                    step = edge.target
+                }
+            }
+            total += group
+        }
+        return (total, most, step)
+    }
+
+    /// The last hop's bound for this flow: its operation's plan and service time, or the component's.
+    private func lastHop(_ flow: ResolvedFlow) -> (total: Double, below: Double, next: Int) {
+        guard let k = flow.operation else { return (worst[flow.last], below[flow.last], next[flow.last]) }
+        let p99 = semantics.operationService[flow.last][k].quantile(0.99) + (state.waitQuantile(0.99, node: flow.last) ?? .infinity)
+        return planWorst(flow.lastPlan, start: p99)
+    }
+
     /// The flow's worst response: route hops wrap the last hop's worst with their calls' bounds.
     func flowWorst(_ flow: ResolvedFlow) -> Double {
-        var total = worst[flow.last]
+        var total = lastHop(flow).total
         for (hop, node) in flow.hops.enumerated().dropLast().reversed() {
             let p99 = semantics.service[node].quantile(0.99) + (state.waitQuantile(0.99, node: node) ?? .infinity)
             let edge = flow.hopEdges[hop].map { semantics.graph.edges[$0] }
@@ -67,21 +84,39 @@ struct WorstCase {
     func amplification(_ flow: ResolvedFlow) -> (factor: Double, path: [Int]) {
         var factor = 1.0
         for e in flow.hopEdges { if let e, let call = semantics.call(e) { factor *= Double(call.attempts) } }
+        let last = lastHop(flow)
         var chain = [flow.last]
-        while next[chain[chain.count - 1]] >= 0, chain.count <= semantics.graph.count { chain.append(next[chain[chain.count - 1]]) }
-        return (factor * below[flow.last], Array(flow.hops.dropLast()) + chain)
+        if last.next >= 0 { chain.append(last.next) }
+        while chain.count > 1, next[chain[chain.count - 1]] >= 0, chain.count <= semantics.graph.count { chain.append(next[chain[chain.count - 1]]) }
+        return (factor * last.below, Array(flow.hops.dropLast()) + chain)
     }
 
     /// Most attempts reaching each component from the flows' entries: attempts multiply along synchronous calls.
-    func reaching(seeds: [(node: Int, attempts: Double)]) -> [Double] {
+    /// A seed with a `plan` (a flow's last hop invoking an operation) passes its attempts on through that plan
+    /// only; other seeds and every callee pass them on through their own plans.
+    func reaching(seeds: [(node: Int, attempts: Double, plan: CallPlan?)]) -> [Double] {
         let graph = semantics.graph
         var reach = [Double](repeating: 0, count: graph.count)
-        for seed in seeds { reach[seed.node] = max(reach[seed.node], seed.attempts) }
+        // What passes on through each component's own plan (a seed with an operation plan reaches but does not pass).
+        var passing = reach
+        for seed in seeds {
+            reach[seed.node] = max(reach[seed.node], seed.attempts)
+            guard let plan = seed.plan else {
+                passing[seed.node] = max(passing[seed.node], seed.attempts)
+                continue
+            }
+            for e in plan.edges where graph.edges[e].waitsForAnswer {
+                let target = graph.edges[e].target, attempts = seed.attempts * Double(semantics.call(e)?.attempts ?? 1)
+                reach[target] = max(reach[target], attempts)
+                passing[target] = max(passing[target], attempts)
+            }
+        }
         for members in semantics.cycles.components {
-            for node in members where reach[node] > 0 {
+            for node in members where passing[node] > 0 {
                 for e in semantics.plans[node].edges where graph.edges[e].waitsForAnswer {
                     let attempts = Double(semantics.call(e)?.attempts ?? 1)
-                    reach[graph.edges[e].target] = max(reach[graph.edges[e].target], reach[node] * attempts)
+                    reach[graph.edges[e].target] = max(reach[graph.edges[e].target], passing[node] * attempts)
+                    passing[graph.edges[e].target] = max(passing[graph.edges[e].target], passing[node] * attempts)
                 }
             }
         }
@@ -93,9 +128,10 @@ struct WorstCase {
         var path = flow.hops
         var node = flow.last
         var seen: Set<Int> = [node]
+        var plan = flow.lastPlan
         while true {
             var best: (node: Int, time: Double)?
-            for e in semantics.plans[node].edges where semantics.graph.edges[e].waitsForAnswer {
+            for e in plan.edges where semantics.graph.edges[e].waitsForAnswer {
                 let edge = semantics.graph.edges[e]
                 let time = edge.copies * (1 - edge.skip) * edge.missProbability * state.responseMean[edge.target]
                 if time > best?.time ?? -1 { best = (edge.target, time) }
@@ -103,6 +139,7 @@ struct WorstCase {
             guard let step = best?.node, seen.insert(step).inserted else { break }
             path.append(step)
             node = step
+            plan = semantics.plans[node]
         }
         return path
     }

@@ -4,6 +4,10 @@ extension ReferenceChecker {
     /// `on_miss` names a cache that operation looks up earlier.
     mutating func checkOperations(_ component: Component, in model: Model) {
         guard !component.operations.isEmpty else { return }
+        if component.kind.isMessaging {
+            error("'operations' apply to services, stores and external systems, not to a \(component.kind.rawValue)",
+                  at: component.location(of: "operations"), hint: "a topic or queue delivers every message to its consumers")
+        }
         let entityNames = Set(model.domain.entities.map(\.name))
         for operation in component.operations {
             for (key, reference) in [("request", operation.request), ("response", operation.response)] {

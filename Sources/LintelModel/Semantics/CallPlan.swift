@@ -21,9 +21,14 @@ public struct CallPlan: Sendable, Equatable {
     public var edges: [Int] { batches.flatMap(\.edges) }
 
     static func build(node: Int, graph: SemanticGraph) -> CallPlan {
+        build(edges: graph.outgoing(node), graph: graph)
+    }
+
+    /// The plan of an operation: its edges (`SemanticGraph.operationEdges`) in its order, groups gathered.
+    static func build(edges list: some Sequence<Int>, graph: SemanticGraph) -> CallPlan {
         var batches: [Batch] = []
         var groupBatch: [String: Int] = [:]
-        for e in graph.outgoing(node) {
+        for e in list {
             let edge = graph.edges[e]
             guard edge.kind != .delivery, !edge.closesCycle else { continue }
             if let group = edge.parallel {

@@ -30,7 +30,7 @@ public struct CycleStructure: Sendable {
                 cut.append(members.sorted())
             }
         }
-        let final = Self.tarjan(graph).reversed().map { $0 }
+        let final = Self.tarjan(graph, operations: true).reversed().map { $0 }
         var componentOf = [Int](repeating: 0, count: graph.count)
         var inverses: [Int: [Double]] = [:]
         for (position, members) in final.enumerated() {
@@ -173,7 +173,9 @@ public struct CycleStructure: Sendable {
     }
 
     /// Tarjan's algorithm, iterative; components in reverse topological order, members sorted.
-    static func tarjan(_ graph: SemanticGraph) -> [[Int]] {
+    /// With `operations`, the calls only operations make count too: they order an operation's callees before
+    /// its component (capacity composes callees' responses first) without taking part in the cycle policy.
+    static func tarjan(_ graph: SemanticGraph, operations: Bool = false) -> [[Int]] {
         let count = graph.count
         var index = [Int](repeating: -1, count: count)
         var low = [Int](repeating: 0, count: count)
@@ -182,20 +184,23 @@ public struct CycleStructure: Sendable {
         var result: [[Int]] = []
         var next = 0
         for root in 0..<count where index[root] < 0 {
-            var work: [(node: Int, edge: Int)] = [(root, graph.offsets[root])]
+            // `edge` counts the node's own edges, then (with `operations`) its operation-only edges.
+            var work: [(node: Int, edge: Int)] = [(root, 0)]
             index[root] = next; low[root] = next; next += 1
             stack.append(root); onStack[root] = true
             while let top = work.last {
                 let node = top.node
-                if top.edge < graph.offsets[node + 1] {
+                let own = graph.offsets[node + 1] - graph.offsets[node]
+                let extra = operations ? graph.operationOnly[node] : []
+                if top.edge < own + extra.count {
                     work[work.count - 1].edge += 1
-                    let edge = graph.edges[top.edge]
+                    let edge = graph.edges[top.edge < own ? graph.offsets[node] + top.edge : extra[top.edge - own]]
                     guard !edge.closesCycle else { continue }
                     let target = edge.target
                     if index[target] < 0 {
                         index[target] = next; low[target] = next; next += 1
                         stack.append(target); onStack[target] = true
-                        work.append((target, graph.offsets[target]))
+                        work.append((target, 0))
                     } else if onStack[target] {
                         low[node] = min(low[node], index[target])
                     }

@@ -3,13 +3,19 @@
 ///
 /// The request enters at `entry` and passes `route`: each hop makes only its call to the next
 /// hop (the first declared call to that component). The last hop makes its whole `CallPlan`, and
-/// its callees theirs, and so on; topics and queues deliver to their consumers. Rates follow the
-/// traffic equations (terminating cycles solved exactly, see `CycleStructure`).
+/// its callees theirs, and so on; topics and queues deliver to their consumers. A flow that targets an
+/// operation makes that operation's plan at the last hop instead (`lastPlan`); every callee then makes
+/// its own plan. Rates follow the traffic equations (terminating cycles solved exactly, see `CycleStructure`).
 public struct ResolvedFlow: Sendable {
     public let index: Int
     public let name: String
     /// Entry, then route hops, as component indices.
     public let hops: [Int]
+    /// The operation the flow targets at its last hop, as an index into that component's `operations`;
+    /// `nil` when the flow names none (the last hop makes its own calls).
+    public let operation: Int?
+    /// The calls the last hop makes for this flow: its operation's plan, or its own plan.
+    public let lastPlan: CallPlan
     /// The edge from hop i to hop i + 1 (`hopEdges.count == hops.count − 1`); `nil` when the route names a
     /// hop its predecessor does not call (the loader refuses that; programmatic models get a default sync call).
     public let hopEdges: [Int?]
@@ -43,11 +49,13 @@ public struct ResolvedFlow: Sendable {
         return low < sorted.count && sorted[low] == value
     }
 
-    init(index: Int, flow: Flow, hops: [Int], hopEdges: [Int?], slo: ServiceLevel?, graph: SemanticGraph,
-         cycles: CycleStructure, scratch: inout [Double]) {
+    init(index: Int, flow: Flow, hops: [Int], hopEdges: [Int?], operation: (index: Int, plan: CallPlan)?, defaultPlan: CallPlan,
+         slo: ServiceLevel?, graph: SemanticGraph, cycles: CycleStructure, scratch: inout [Double]) {
         self.index = index
         name = flow.name
         self.hops = hops
+        self.operation = operation?.index
+        lastPlan = operation?.plan ?? defaultPlan
         self.hopEdges = hopEdges
         self.slo = slo
         var arrivals: [Int: Double] = [:]
@@ -61,10 +69,24 @@ public struct ResolvedFlow: Sendable {
             }
         }
         // Everything reachable from the last hop, in topological order of strongly connected components.
+        // With an operation, the last hop makes only the operation's calls; their targets go on from there.
         let last = hops[hops.count - 1]
         var reached: [Int] = [last]
         var seen: Set<Int> = [last]
         var head = 0
+        if let plan = operation?.plan {
+            arrivals[last, default: 0] += rate
+            reached = []
+            seen = []
+            for e in plan.edges {
+                let carried = rate * graph.edges[e].factor
+                edgeRates[e, default: 0] += carried
+                scratch[graph.edges[e].target] += carried
+                if seen.insert(graph.edges[e].target).inserted { reached.append(graph.edges[e].target) }
+            }
+        } else {
+            scratch[last] += rate
+        }
         while head < reached.count {
             let node = reached[head]
             head += 1
@@ -72,7 +94,6 @@ public struct ResolvedFlow: Sendable {
                 reached.append(graph.edges[e].target)
             }
         }
-        scratch[last] += rate
         let positions = Array(Set(reached.map { cycles.componentOf[$0] })).sorted()
         TrafficEquations(graph: graph, cycles: cycles).solve(
             positions: positions, inflow: &scratch, passed: { _ in 1 }, multiplier: { _ in 1 }, corrected: false,
@@ -86,6 +107,12 @@ public struct ResolvedFlow: Sendable {
         var hard = Set(hops)
         var queue = [last]
         head = 0
+        if let plan = operation?.plan {
+            queue = []
+            for e in plan.edges where graph.edges[e].isHard && hard.insert(graph.edges[e].target).inserted {
+                queue.append(graph.edges[e].target)
+            }
+        }
         while head < queue.count {
             let node = queue[head]
             head += 1

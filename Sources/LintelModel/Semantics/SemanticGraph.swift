@@ -29,6 +29,9 @@ public struct SemanticEdge: Sendable, Equatable {
     /// True for an edge that closes a cycle whose gain is ≥ 1 (a cycle that never terminates):
     /// every engine skips it, and review reports the cycle.
     public var closesCycle: Bool
+    /// True for a call only an operation makes (`Call.declaredBy`): it lies outside `outgoing(source)`, so a
+    /// request that names no operation never makes it; `operationEdges` lists it under its operation.
+    public var operationOnly: Bool = false
 
     /// Requests reaching `target` per request reaching `source`:
     /// copies × (1 − skip) × miss probability × share.
@@ -50,12 +53,19 @@ public struct SemanticEdge: Sendable, Equatable {
 /// The model's components as an indexed graph: call edges and consumer edges, callers and consumers.
 /// Built once in O(components + calls).
 public struct SemanticGraph: Sendable {
-    /// All edges; those leaving component `i` are `edges[offsets[i] ..< offsets[i + 1]]`:
-    /// its calls in declaration order, then (for a topic or queue) its deliveries in consumer order.
+    /// All edges; those leaving component `i` for a request that names no operation are
+    /// `edges[offsets[i] ..< offsets[i + 1]]`: its own calls in declaration order, then (for a topic or
+    /// queue) its deliveries in consumer order. The calls only operations make follow after every
+    /// component's range (`operationOnly`), reached through `operationEdges`.
     public internal(set) var edges: [SemanticEdge]
     public let offsets: [Int]
     /// Per component, per call: the edge of that call, `nil` when the call names an unknown component.
     public let callEdges: [[Int?]]
+    /// Per component, per operation (in `Component.operations` order): the edges of the calls that
+    /// operation makes, in its order; shared calls are the component's own edges.
+    public let operationEdges: [[[Int]]]
+    /// Per component: the edges of the calls only its operations make, in edge order.
+    public let operationOnly: [[Int]]
     /// Distinct components calling each component (any mode), in file order.
     public let callers: [[Int]]
     /// Distinct components calling each component synchronously, in file order.
@@ -90,7 +100,7 @@ public struct SemanticGraph: Sendable {
             var row: [Int?] = []
             var firstLookup: [String: Int] = [:]
             for (position, call) in component.calls.enumerated() {
-                guard let target = index[call.to] else { row.append(nil); continue }
+                guard call.declaredBy == nil, let target = index[call.to] else { row.append(nil); continue }
                 let targetIsCache = components[target].kind.category == .cache
                 let hit = Self.fraction(call.hitRatio)
                 var edge = SemanticEdge(
@@ -124,9 +134,15 @@ public struct SemanticGraph: Sendable {
             }
             offsets.append(edges.count)
         }
+        let operationEdges = Self.addOperationCalls(components: components, index: index, edges: &edges, callEdges: &callEdges,
+                                                    callers: &callers, syncCallers: &syncCallers)
         self.edges = edges
         self.offsets = offsets
         self.callEdges = callEdges
+        self.operationEdges = operationEdges
+        var operationOnly = [[Int]](repeating: [], count: count)
+        for e in offsets[count]..<edges.count { operationOnly[edges[e].source].append(e) }
+        self.operationOnly = operationOnly
         self.callers = callers.map(Self.unique)
         self.syncCallers = syncCallers.map(Self.unique)
         self.consumers = consumers
@@ -137,6 +153,51 @@ public struct SemanticGraph: Sendable {
 
     /// The edges leaving `node`.
     public func outgoing(_ node: Int) -> Range<Int> { offsets[node]..<offsets[node + 1] }
+
+    /// Appends an edge for every call only an operation makes, after all components' ranges, and lists
+    /// each operation's edges. An `on_miss` inside an operation refers to that operation's own lookup.
+    private static func addOperationCalls(components: [Component], index: [String: Int], edges: inout [SemanticEdge], callEdges: inout [[Int?]],
+                                          callers: inout [[Int]], syncCallers: inout [[Int]]) -> [[[Int]]] {
+        var result: [[[Int]]] = []
+        result.reserveCapacity(components.count)
+        for (source, component) in components.enumerated() {
+            var perOperation: [[Int]] = []
+            for operation in component.operations {
+                var list: [Int] = []
+                var firstLookup: [String: Int] = [:]
+                for position in operation.calls where component.calls.indices.contains(position) {
+                    let call = component.calls[position]
+                    if call.declaredBy == operation.name, callEdges[source][position] == nil, let target = index[call.to] {
+                        let targetIsCache = components[target].kind.category == .cache
+                        let hit = fraction(call.hitRatio)
+                        var edge = SemanticEdge(
+                            source: source, target: target, kind: .call(position), mode: call.mode,
+                            copies: call.perRequest.isFinite ? max(0, call.perRequest) : 0,
+                            skip: targetIsCache ? 0 : hit ?? 0, hit: targetIsCache ? hit ?? 0 : nil,
+                            missLookup: nil, missProbability: 1, share: 1,
+                            parallel: call.parallel, optional: call.optional, closesCycle: false, operationOnly: true)
+                        if let cache = call.onMiss, let lookup = firstLookup[cache] {
+                            edge.missLookup = lookup
+                            edge.missProbability = 1 - (edges[lookup].hit ?? edges[lookup].skip)
+                        }
+                        callEdges[source][position] = edges.count
+                        edges.append(edge)
+                        // Kept in file order (ascending), like the component's own callers.
+                        if !callers[target].contains(source) { callers[target].insert(source, at: callers[target].firstIndex { $0 > source } ?? callers[target].count) }
+                        if call.mode == .sync, !syncCallers[target].contains(source) {
+                            syncCallers[target].insert(source, at: syncCallers[target].firstIndex { $0 > source } ?? syncCallers[target].count)
+                        }
+                    }
+                    guard let e = callEdges[source][position] else { continue }
+                    if firstLookup[call.to] == nil { firstLookup[call.to] = e }
+                    list.append(e)
+                }
+                perOperation.append(list)
+            }
+            result.append(perOperation)
+        }
+        return result
+    }
 
     static func fraction(_ value: Double?) -> Double? {
         guard let value, value.isFinite else { return nil }

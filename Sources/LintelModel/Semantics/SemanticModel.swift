@@ -12,8 +12,13 @@ public struct SemanticModel: Sendable {
     public let cycles: CycleStructure
     /// Each component's own service time.
     public let service: [ServiceTime]
-    /// Each component's calls for one request, in order (parallel groups gathered).
+    /// Each component's calls for one request, in order (parallel groups gathered): its own calls, what a
+    /// request that names no operation makes.
     public let plans: [CallPlan]
+    /// Per component, per operation (`Component.operations` order): the calls a request to that operation makes.
+    public let operationPlans: [[CallPlan]]
+    /// Per component, per operation: the operation's own service time (its `latency`, or the component's).
+    public let operationService: [[ServiceTime]]
     public let flows: [ResolvedFlow]
     /// For a topic or queue with `partitions`: its partitions (servers of the channel); `nil` otherwise.
     public let partitions: [Int?]
@@ -38,7 +43,11 @@ public struct SemanticModel: Sendable {
         self.graph = graph
         self.cycles = cycles
         service = components.map { ServiceTime($0.latency) }
-        plans = components.indices.map { CallPlan.build(node: $0, graph: graph) }
+        let plans = components.indices.map { CallPlan.build(node: $0, graph: graph) }
+        self.plans = plans
+        let operationPlans = components.indices.map { node in graph.operationEdges[node].map { CallPlan.build(edges: $0, graph: graph) } }
+        self.operationPlans = operationPlans
+        operationService = components.map { component in component.operations.map { ServiceTime($0.latency ?? component.latency) } }
         partitions = components.map { $0.kind.isMessaging ? $0.partitions.map { max(0, $0) } : nil }
         partitionThroughput = components.map { component in
             guard component.kind.isMessaging, component.partitions != nil else { return nil }
@@ -69,17 +78,26 @@ public struct SemanticModel: Sendable {
             guard hops.count == flow.path.count, !hops.isEmpty else {
                 // Unknown components (the loader refuses these): an empty flow at its entry, if known.
                 let entry = index[flow.entry].map { [$0] } ?? []
-                flows.append(ResolvedFlow(index: position, flow: flow, hops: entry.isEmpty ? [0] : entry, hopEdges: [],
+                let node = entry.isEmpty ? 0 : entry[0]
+                flows.append(ResolvedFlow(index: position, flow: flow, hops: [node], hopEdges: [], operation: nil,
+                                          defaultPlan: plans.indices.contains(node) ? plans[node] : CallPlan(batches: []),
                                           slo: Self.merge(flow.slo, slo), graph: graph, cycles: cycles, scratch: &scratch))
                 continue
             }
             var hopEdges: [Int?] = []
             for hop in 0..<(hops.count - 1) {
                 let next = hops[hop + 1]
-                hopEdges.append(graph.outgoing(hops[hop]).first { graph.edges[$0].target == next && graph.edges[$0].kind != .delivery })
+                // The first declared call to the next hop: the component's own calls, then its operations'.
+                hopEdges.append(graph.callEdges[hops[hop]].lazy.compactMap { $0 }.first { graph.edges[$0].target == next })
             }
-            flows.append(ResolvedFlow(index: position, flow: flow, hops: hops, hopEdges: hopEdges,
-                                      slo: Self.merge(flow.slo, slo), graph: graph, cycles: cycles, scratch: &scratch))
+            let last = hops[hops.count - 1]
+            var operation: (index: Int, plan: CallPlan)?
+            if let target = flow.operation, target.component == components[last].name,
+               let k = components[last].operations.firstIndex(where: { $0.name == target.operation }) {
+                operation = (k, operationPlans[last][k])
+            }
+            flows.append(ResolvedFlow(index: position, flow: flow, hops: hops, hopEdges: hopEdges, operation: operation,
+                                      defaultPlan: plans[last], slo: Self.merge(flow.slo, slo), graph: graph, cycles: cycles, scratch: &scratch))
         }
         self.flows = flows
     }

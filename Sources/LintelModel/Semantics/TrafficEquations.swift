@@ -76,6 +76,9 @@ public struct PropagatedLoad: Sendable, Equatable {
     /// Per edge: arrivals per second at the edge's source that are a flow's route hop making only this
     /// call (the rest of the source's arrivals make its whole plan).
     public var routeArrival: [Double]
+    /// Per component, per operation: arrivals per second that invoke that operation (a flow targeting it);
+    /// the rest of the component's arrivals (less route hops) make its own plan.
+    public var operationArrival: [[Double]]
 }
 
 extension SemanticModel {
@@ -87,7 +90,8 @@ extension SemanticModel {
         let count = graph.count
         var load = PropagatedLoad(arrival: [Double](repeating: 0, count: count),
                                   edgeRate: [Double](repeating: 0, count: graph.edges.count),
-                                  routeArrival: [Double](repeating: 0, count: graph.edges.count))
+                                  routeArrival: [Double](repeating: 0, count: graph.edges.count),
+                                  operationArrival: operationPlans.map { [Double](repeating: 0, count: $0.count) })
         let passed: (Int) -> Double = { admitted?[$0] ?? 1 }
         let multiplier: (Int) -> Double = { attempts?[$0] ?? 1 }
         var inflow = [Double](repeating: 0, count: count)
@@ -101,7 +105,20 @@ extension SemanticModel {
                 carried *= graph.edges[e].factor * multiplier(e) * passed(node)
                 load.edgeRate[e] += carried
             }
-            inflow[flow.last] = min(1e15, inflow[flow.last] + carried)
+            guard let operation = flow.operation else {
+                inflow[flow.last] = min(1e15, inflow[flow.last] + carried)
+                continue
+            }
+            // The last hop serves the operation here and makes only its calls; the callees go on as usual.
+            load.arrival[flow.last] += carried
+            load.operationArrival[flow.last][operation] += carried
+            let out = carried * passed(flow.last)
+            for e in flow.lastPlan.edges {
+                let sent = out * graph.edges[e].factor * multiplier(e)
+                guard sent > 0 else { continue }
+                load.edgeRate[e] += sent
+                inflow[graph.edges[e].target] = min(1e15, inflow[graph.edges[e].target] + sent)
+            }
         }
         TrafficEquations(graph: graph, cycles: cycles).solve(
             positions: Array(cycles.components.indices), inflow: &inflow, passed: passed, multiplier: multiplier,

@@ -88,24 +88,28 @@ struct SequenceViewBuilder {
             let route = Call(to: name, location: model.components[node].location)
             return [.note(over: participant(model.components[node].name), text: "the route continues to \(name) without a declared call")]
                 + steps(for: Drawn(source: node, target: target, call: route, edge: nil, concurrent: false), continuation: onward, stack: stack)
-        case .route:
-            return allCalls(of: node, depth: 0, stack: stack)
+        case .route(let flow, _):
+            // The last hop makes its own plan, or the plan of the operation the flow invokes.
+            return allCalls(of: node, depth: 0, stack: stack, operation: flow.operation.map { _ in flow.lastPlan })
         case .calls(let depth):
             return allCalls(of: node, depth: depth, stack: stack)
         }
     }
 
-    /// The node's call plan, batch by batch, with the edges the cycle policy cut at their declared place.
-    private mutating func allCalls(of node: Int, depth: Int, stack: [Int]) -> [SequenceStep] {
+    /// The node's call plan (or an operation's, in its own order), batch by batch, with the edges the cycle
+    /// policy cut at their declared place.
+    private mutating func allCalls(of node: Int, depth: Int, stack: [Int], operation: CallPlan? = nil) -> [SequenceStep] {
         let component = model.components[node]
-        let declared = graph.callEdges[node].compactMap { $0 }
+        let declared = operation?.edges ?? graph.callEdges[node].compactMap { $0 }.filter { !graph.edges[$0].operationOnly }
         guard !declared.isEmpty else { return [] }
         if depth >= depthLimit {
             return [.note(over: participant(component.name), text: "\(declared.count) further calls not drawn (depth limit \(depthLimit))")]
         }
-        var batches = semantics.plans[node].batches.map { (edges: $0.edges, group: $0.parallel) }
-        for e in declared where graph.edges[e].closesCycle { batches.append(([e], nil)) }
-        batches.sort { (graph.edges[$0.edges[0]].callIndex ?? 0) < (graph.edges[$1.edges[0]].callIndex ?? 0) }
+        var batches = (operation ?? semantics.plans[node]).batches.map { (edges: $0.edges, group: $0.parallel) }
+        if operation == nil {
+            for e in declared where graph.edges[e].closesCycle { batches.append(([e], nil)) }
+            batches.sort { (graph.edges[$0.edges[0]].callIndex ?? 0) < (graph.edges[$1.edges[0]].callIndex ?? 0) }
+        }
         var result: [SequenceStep] = []
         for batch in batches {
             let drawn = batch.edges.compactMap { e in

@@ -18,12 +18,14 @@ struct EngineTools: Sendable {
         try ModelSource.from(arguments, root: root, limit: limit)
     }
 
-    /// `lintel check FILE`: the summary paragraph the CLI prints after `FILE: ok:`.
+    /// `lintel check FILE`: the summary paragraph the CLI prints after `FILE: ok:`, then each flow's dependency set.
     func check(_ arguments: Arguments) throws(ToolFailure) -> CallTool.Result {
         let source = try source(arguments)
         let (model, warnings) = try loading.model(from: source)
         let summary = ModelSummary.paragraph(model)
-        let text = (warnings.map(\.description) + ["\(source.name): ok: " + summary]).joined(separator: "\n")
+        let semantics = SemanticModel(model)
+        let dependencies = semantics.flows.map { "  " + semantics.dependencies(of: $0).line }
+        let text = (warnings.map(\.description) + ["\(source.name): ok: " + summary] + dependencies).joined(separator: "\n")
         return ToolOutput.object(["valid": true, "system": .string(model.system), "summary": .string(summary),
                                   "warnings": ToolOutput.lines(warnings)], text: text)
     }
@@ -39,10 +41,10 @@ struct EngineTools: Sendable {
         }
         let (model, _) = try loading.model(from: try source(arguments))
         let report = Reviewer.review(model, options: ReviewOptions(today: today))
-        let options = ReviewOutput.Options(rules: RuleRegistry.all.map { $0.description }, toolVersion: version)
+        let options = ReportOutput.ReviewOptions(rules: RuleRegistry.all.map { $0.description }, toolVersion: version)
         let json: String
         do {
-            json = try ReviewOutput.render([report], format: .json, options: options)
+            json = try ReportOutput.review([report], format: .json, options: options)
         } catch {
             throw ToolFailure("internal: the review could not be encoded (\(error))")
         }
@@ -64,7 +66,13 @@ struct EngineTools: Sendable {
         }
         let (model, _) = try loading.model(from: try source(arguments))
         let report = CapacityAnalyzer.analyze(model, options: CapacityOptions(loadMultiple: multiple, months: months, targetUtilisation: target))
-        return try ToolOutput.cliJSON(CapacityRenderer.render(report, as: .json))
+        let json: String
+        do {
+            json = try ReportOutput.capacity(report, format: .json)
+        } catch {
+            throw ToolFailure("internal: the capacity report could not be encoded (\(error))")
+        }
+        return try ToolOutput.cliJSON(json)
     }
 
     /// `lintel render FILE` in Mermaid or DOT (SVG needs Graphviz, a program the server does not run).

@@ -147,6 +147,11 @@ struct CompiledModel {
     /// Plan `p` is steps `planStart[p] ..< planStart[p + 1]`. Plan `c` (for each component index c)
     /// makes all of that component's calls; flow hops that make only the call to the next hop follow.
     var planStart: [Int32]
+    /// Per plan: the index in `operationSamplers` of the service time a request following it takes, or −1
+    /// for its component's; empty when no operation has a service time of its own (the common case).
+    var planSampler: [Int32]
+    /// Service times of operations that differ from their component's.
+    var operationSamplers: [ServiceSampler]
     /// Consumers of each topic or queue, as component indices (empty for other components).
     var consumers: [[Int32]]
     var flowNames: [String]
@@ -194,7 +199,8 @@ struct CompiledModel {
                 maxDeliveries: Int32(clamping: max(1, component.maxDeliveries)),
                 deadLetter: component.deadLetter ?? false, deliveryLimit: limit))
             allConsumers.append(consumers)
-            first += instances
+            // Saturates rather than traps; the loader's limits (10,000 instances) keep real totals far below.
+            first = Int32(clamping: Int64(first) + Int64(instances))
         }
         self.components = components
         self.consumers = allConsumers
@@ -250,15 +256,37 @@ struct CompiledModel {
             emit(semantics.plans[c].batches.map { ($0.edges, $0.isParallel) }) { Int32(graph.edges[$0].target) }
         }
         // Each flow hop before the last makes only the call to the next hop; the last hop
-        // follows its component's own plan.
+        // follows its component's own plan, or the plan of the operation the flow invokes
+        // (one plan per targeted operation; its callees continue with their own plans).
         var flowPlan: [Int32] = []
         var flowEntry: [Int32] = []
+        var operationPlan: [Int: [Int: Int32]] = [:]
+        var operationSamplers: [ServiceSampler] = []
+        var planSampler: [Int32] = []
         for flow in semantics.flows {
             let hops = flow.hops
             flowEntry.append(Int32(hops[0]))
+            var lastPlan = Int32(hops[hops.count - 1])
+            if let k = flow.operation {
+                let last = hops[hops.count - 1]
+                if let known = operationPlan[last]?[k] {
+                    lastPlan = known
+                } else {
+                    lastPlan = Int32(planStart.count)
+                    operationPlan[last, default: [:]][k] = lastPlan
+                    emit(flow.lastPlan.batches.map { ($0.edges, $0.isParallel) }) { Int32(graph.edges[$0].target) }
+                    // The operation's own service time, when it differs from the component's.
+                    let own = semantics.operationService[last][k]
+                    if own != semantics.service[last] {
+                        planSampler += [Int32](repeating: -1, count: max(0, Int(lastPlan) + 1 - planSampler.count))
+                        planSampler[Int(lastPlan)] = Int32(operationSamplers.count)
+                        operationSamplers.append(ServiceSampler(own))
+                    }
+                }
+            }
             let firstHopPlan = Int32(planStart.count)
             var plans: [Int32] = (0..<(hops.count - 1)).map { firstHopPlan + Int32($0) }
-            plans.append(Int32(hops[hops.count - 1]))
+            plans.append(lastPlan)
             flowPlan.append(plans[0])
             for hop in 0..<(hops.count - 1) {
                 let child = plans[hop + 1]
@@ -275,6 +303,9 @@ struct CompiledModel {
             }
         }
         planStart.append(Int32(steps.count))
+        planSampler += [Int32](repeating: -1, count: max(0, planStart.count - planSampler.count))
+        self.planSampler = operationSamplers.isEmpty ? [] : planSampler
+        self.operationSamplers = operationSamplers
         self.calls = calls
         self.backoffBounds = bounds
         self.steps = steps

@@ -129,7 +129,13 @@ extension Engine {
         counters[Int(c)].waitSum += now - requests[Int(r)].since
         requests[Int(r)].holdsWorker = true
         requests[Int(r)].since = now
-        var service = components[Int(c)].sampler.sample(&rng, normals: normals)
+        var service: Double
+        if _slowPath(operationTimes), case let own = planSampler[Int(requests[Int(r)].plan)], own >= 0 {
+            // A request invoking an operation with a service time of its own.
+            service = operationSamplers[Int(own)].sample(&rng, normals: normals)
+        } else {
+            service = components[Int(c)].sampler.sample(&rng, normals: normals)
+        }
         if _slowPath(components[Int(c)].partitioned) {
             // A partition: busy 1 / throughput, then the channel's own latency (see `partitionDone`;
             // a latency fault slows that delay, not the partition). The answer is not known yet,

@@ -21,6 +21,8 @@ final class Engine {
     var events: EventQueue
     var control = ControlQueue()
     var processed: UInt64 = 0
+    /// Events this run may process (`EventBudget.engineLimit`), checked at every tick.
+    var eventLimit: UInt64 = .max
 
     // Static tables, copied into flat buffers for unchecked access.
     let components: FlatBuffer<SimComponent>
@@ -28,6 +30,11 @@ final class Engine {
     let backoffBounds: FlatBuffer<Double>
     let steps: FlatBuffer<Step>
     let planStart: FlatBuffer<Int32>
+    /// Per plan, an operation's own service time (`CompiledModel.planSampler`); read only when
+    /// `operationTimes` is true, so models without such operations pay one predictable branch.
+    let planSampler: FlatBuffer<Int32>
+    let operationSamplers: FlatBuffer<ServiceSampler>
+    let operationTimes: Bool
     /// Consumers of topic t are `consumerList[consumerStart[t] ..< consumerStart[t + 1]]`.
     let consumerStart: FlatBuffer<Int32>
     let consumerList: FlatBuffer<Int32>
@@ -81,6 +88,9 @@ final class Engine {
         backoffBounds = Self.buffer(compiled.backoffBounds)
         steps = Self.buffer(compiled.steps)
         planStart = Self.buffer(compiled.planStart)
+        planSampler = Self.buffer(compiled.planSampler)
+        operationSamplers = Self.buffer(compiled.operationSamplers)
+        operationTimes = !compiled.operationSamplers.isEmpty
         var starts: [Int32] = [0]
         for list in compiled.consumers { starts.append(starts[starts.count - 1] + Int32(list.count)) }
         consumerStart = Self.buffer(starts)
@@ -112,6 +122,8 @@ final class Engine {
         backoffBounds.release()
         steps.release()
         planStart.release()
+        planSampler.release()
+        operationSamplers.release()
         consumerStart.release()
         consumerList.release()
         requests.release()
@@ -168,6 +180,7 @@ final class Engine {
                 switch entry.kind {
                 case .tick:
                     tick(progress: progress)
+                    if processed > eventLimit { return false }
                     if let shouldStop, shouldStop() { return false }
                 case .loadStep:
                     applyLoadStep(Int(r))

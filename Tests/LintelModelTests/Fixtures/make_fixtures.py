@@ -65,6 +65,10 @@ CASES = {
  "list-instead-of-mapping": ("@@- lintel: 1\n- system: shop\n", "must be a mapping"),
  "scalar-document": ("@@just some text\n", "must be a mapping"),
  "empty-file": ("@@", "file is empty"),
+ "operation-unknown-method": (BASE.replace("      - { to: db }\n", "      - { to: db }\n    operations:\n      get: { http: @@\"FETCH /v1/orders/{id}\", calls: [db] }\n"), "unknown HTTP method 'FETCH'"),
+ "operation-duplicate-endpoint": (BASE.replace("      - { to: db }\n", "      - { to: db }\n    operations:\n      get: { http: \"GET /v1/orders/{id}\" }\n      read: { @@http: \"GET /v1/orders/{id}\" }\n"), "declared by both 'get' and 'read'"),
+ "operation-unknown-entity": (BASE.replace("      - { to: db }\n", "      - { to: db }\n    operations:\n      get: { http: \"GET /v1/orders/{id}\", @@response: Ordr }\n") + "domain:\n  contexts:\n    ordering:\n      entities:\n        Order: { fields: { total: decimal } }\n", "did you mean 'Order'"),
+ "flow-unknown-operation": (BASE.replace("      - { to: db }\n", "      - { to: db }\n    operations:\n      get: { http: \"GET /v1/orders/{id}\", calls: [db] }\n").replace("route: [orders], rate: 40/s", "operation: @@orders.gte, rate: 40/s"), "did you mean 'get'"),
  "json-syntax-error": ('{"lintel": 1, "system": "shop", "components": {"a": {"kind": @@"servise"}}}\n', "did you mean 'service'"),
 }
 for name, case in sorted(CASES.items()):

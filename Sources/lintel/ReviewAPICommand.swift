@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LintelContracts
+import LintelRender
 import LintelReview
 
 /// `lintel review-api`: what an architect checks in an OpenAPI document, and what breaks since a base version.
@@ -25,11 +26,7 @@ struct ReviewAPI: ParsableCommand {
     @Option(help: "Exit with 1 when a finding is at or above this severity.")
     var failOn: Review.FailOn = .error
 
-    @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
-    var output: String?
-
-    @Flag(help: "Overwrite the --output file if it exists.")
-    var force = false
+    @OptionGroup var out: OutputOptions
 
     @Option(help: "Colour the text format; auto colours when standard output is a terminal and NO_COLOR is unset.")
     var color: Review.ColorChoice = .auto
@@ -53,21 +50,18 @@ struct ReviewAPI: ParsableCommand {
         let useColor: Bool = switch color {
         case .always: true
         case .never: false
-        case .auto: format == .text && output == nil && Terminal.stdoutIsTerminal
+        case .auto: format == .text && out.output == nil && Terminal.stdoutIsTerminal
             && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
         }
-        let options = ReviewOutput.Options(color: useColor, rules: APIReviewer.rules, toolVersion: Lintel.configuration.version,
-                                           baseDirectory: FileManager.default.currentDirectoryPath)
-        let text = try ReviewOutput.render([report], format: format, options: options)
-        if let output {
-            try Terminal.write(text, to: output, force: force)
-        } else {
-            Terminal.output(text)
-        }
+        let options = ReportOutput.ReviewOptions(rules: APIReviewer.rules, color: useColor, toolVersion: Lintel.configuration.version,
+                                                 baseDirectory: FileManager.default.currentDirectoryPath)
+        try out.emit(try encoded { () throws(JSONOutput.Failure) in
+            try ReportOutput.review([report], format: format, options: options)
+        })
         guard let threshold = failOn.severity else { return }
         let failing = report.failing(at: threshold).count
         if failing > 0 {
-            if format != .text || output != nil { Terminal.error("\(failing) findings at or above \(threshold.rawValue)") }
+            if format != .text || out.output != nil { Terminal.error("\(failing) findings at or above \(threshold.rawValue)") }
             throw ExitCode.findings
         }
     }

@@ -66,8 +66,11 @@ struct ComposeServiceReader {
             component.restart = RestartPolicy(rawValue: policy == "false" ? "no" : policy)
             component.keyLocations["restart"] = entry.key.location
         }
+        // A word that interpolates a variable is kept as written (`${DB_PASSWORD}`): a value from the
+        // deployer's environment never enters the model.
+        func word(_ node: YAMLNode) -> String? { node.raw.map { $0.contains("$") ? $0 : nil } ?? nil ?? node.string }
         let words = [service["entrypoint"], service["command"]].compactMap { $0 }.flatMap { node in
-            node.isSequence ? node.items.compactMap(\.string) : [node.string ?? ""]
+            node.isSequence ? node.items.compactMap(word) : [word(node) ?? ""]
         }
         let commandLine = words.filter { !$0.isEmpty }.joined(separator: " ")
         if !commandLine.isEmpty {

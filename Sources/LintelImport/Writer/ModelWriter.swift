@@ -11,20 +11,21 @@ public enum ModelWriter {
         if model.origin.format != .lintel {
             lines.append("# Imported by `lintel import` from \(model.origin.format.rawValue): "
                          + YAMLText.comment(model.origin.files.joined(separator: ", ")))
-            for unknown in model.origin.unknowns { lines.append("# unknown: " + YAMLText.comment(unknown)) }
         }
         lines.append("lintel: \(model.version)")
         lines.append("system: " + YAMLText.scalar(model.system))
+        if model.origin.format != .lintel { lines += originLines(model) }
         if model.components.isEmpty {
             lines.append("components: {}")
         } else {
             lines.append("components:")
-            for component in model.components { lines += componentLines(component) }
+            for component in model.components { lines += componentLines(component, provenance: model.origin.format != .lintel) }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func componentLines(_ component: Component) -> [String] {
+    /// - Parameter provenance: also write where the component was found (`origin:`), for imported models.
+    static func componentLines(_ component: Component, provenance: Bool = false) -> [String] {
         var lines = ["  \(YAMLText.scalar(component.name)):  # \(YAMLText.comment(component.location.description))"]
         func field(_ key: String, _ value: String) { lines.append("    \(key): \(value)") }
         field("kind", component.kind.rawValue)
@@ -97,6 +98,35 @@ public enum ModelWriter {
         }
         if !component.consumes.isEmpty {
             field("consumes", "[" + component.consumes.map(YAMLText.scalar).joined(separator: ", ") + "]")
+        }
+        if provenance { lines += componentOriginLines(component) }
+        return lines
+    }
+
+    /// The model's provenance as data: format, files, unknowns and where the system was declared.
+    static func originLines(_ model: Model) -> [String] {
+        var lines = ["origin:", "  format: " + model.origin.format.rawValue, "  files:"]
+        lines += model.origin.files.map { "    - " + YAMLText.scalar($0) }
+        if !model.origin.unknowns.isEmpty {
+            lines.append("  unknowns:")
+            lines += model.origin.unknowns.map { "    - " + YAMLText.scalar($0) }
+        }
+        lines.append("  at: " + YAMLText.scalar(model.location.description))
+        return lines
+    }
+
+    /// Where the component and each of its keys, variables, calls and volumes were written.
+    static func componentOriginLines(_ component: Component) -> [String] {
+        var keys = component.keyLocations.map { ($0.key, $0.value) }
+        keys += component.env.compactMap { variable in variable.location.map { ("env." + variable.name, $0) } }
+        keys += component.calls.enumerated().map { ("calls.\($0.offset)", $0.element.location) }
+        keys += component.volumes.enumerated().compactMap { item in item.element.location.map { ("volumes.\(item.offset)", $0) } }
+        var lines = ["    origin:", "      at: " + YAMLText.scalar(component.location.description)]
+        if !keys.isEmpty {
+            lines.append("      keys:")
+            for (key, location) in keys.sorted(by: { $0.0 < $1.0 }) {
+                lines.append("        " + YAMLText.scalar(key) + ": " + YAMLText.scalar(location.description))
+            }
         }
         return lines
     }

@@ -19,6 +19,10 @@ final class ModelBuilder {
         }
         model.description = root.string("description")
         model.origin = Origin(format: .lintel, files: [file])
+        if let (origin, at) = OriginReader.origin(root["origin"]) {
+            model.origin = origin
+            if let at { model.location = at }
+        }
         if let node = root["requirements"] { model.requirements = requirements(node) }
         if let node = root["domain"] {
             let builder = DomainBuilder()
@@ -37,6 +41,7 @@ final class ModelBuilder {
             var operations = OperationBuilder()
             operations.build(entry.value["operations"], into: &component)
             diagnostics += operations.diagnostics
+            OriginReader.apply(entry.value["origin"], to: &component)
             model.components.append(component)
         }
         for entry in root["flows"]?.entries ?? [] where entry.value.entries != nil {

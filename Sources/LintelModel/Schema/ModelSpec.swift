@@ -17,7 +17,7 @@ public enum ModelSpec {
     public static let objects: [ObjectSpec] = [root, preferences, requirements, team, traffic, slo, dataRequirements, domain, context, entity,
                                                fieldObject, query, volumeEstimate, event, component, latency, healthCheck,
                                                security, autoscale, volume, resources, secretRef, call, circuitBreaker, operation,
-                                               flow, scenario, loadStep, fault, accepted]
+                                               flow, scenario, loadStep, fault, accepted, modelOrigin, componentOrigin]
 
     static let byName: [String: ObjectSpec] = Dictionary(uniqueKeysWithValues: objects.map { ($0.name, $0) })
 
@@ -38,6 +38,19 @@ public enum ModelSpec {
         FieldSpec("scenarios", .dictionary(.object("Scenario")), "Load profiles and injected faults to evaluate the system under."),
         FieldSpec("accept", .list(.object("AcceptedRisk")), "Review findings the team has examined and accepted, with a reason and an expiry date."),
         FieldSpec("preferences", .object("Preferences"), "What `lintel design` should lean towards: languages, hosting, technologies to prefer or avoid, operational maturity."),
+        FieldSpec("origin", .object("Origin"), "Where an imported model came from (written by `lintel import`): the deployment files and what they cannot say."),
+    ])
+
+    static let modelOrigin = ObjectSpec("Origin", "The deployment files a model was imported from; the review treats the unknowns as unknown, not as missing.", [
+        FieldSpec("format", .enumeration(["lintel", "compose", "kubernetes"]), "The format imported.", default: "lintel"),
+        FieldSpec("files", .list(.string), "The files, in the order they were merged."),
+        FieldSpec("unknowns", .list(.string), "What the files cannot say (timeouts, retries, latencies, …); rules that need them are not applied."),
+        FieldSpec("at", .string, "Where the system was declared, as file:line:col; findings about the whole system point there."),
+    ])
+
+    static let componentOrigin = ObjectSpec("ComponentOrigin", "Where an imported component and its keys were written in the deployment files.", [
+        FieldSpec("at", .string, "The declaration, as file:line:col."),
+        FieldSpec("keys", .dictionary(.string), "file:line:col of each key (`image`, `public`, …), variable (`env.NAME`), call (`calls.N`) and volume (`volumes.N`)."),
     ])
 
     static let preferences = ObjectSpec("Preferences", "Choices that steer `lintel design` without being requirements.", [
@@ -188,6 +201,7 @@ public enum ModelSpec {
         FieldSpec("job", .boolean, "Runs once to completion (setup, migration, seed), not as a long-running service.", default: "false"),
         FieldSpec("restart", .enumeration(RestartPolicy.allCases.map(\.rawValue)), "What the runtime does when the process exits."),
         FieldSpec("command", .string, "The container's command line, where server flags (`-c fsync=off`) are read."),
+        FieldSpec("origin", .object("ComponentOrigin"), "Where an imported component was written (written by `lintel import`)."),
     ])
 
     static let latency = ObjectSpec("Latency", "Service-time distribution, fitted to percentiles.", [

@@ -5,7 +5,7 @@ import LintelModel
 public struct MissingReplica: Rule {
     public static let description = RuleDescription(
         id: "missing-replica", title: "No replica where the SLO needs one", category: .data, severity: .error,
-        rationale: "A single database instance is down for every failover, upgrade and host failure; its availability alone (99.9% for self-run software) caps the availability of every flow that needs it. When that is below a flow's objective, the objective cannot be met without a standby.",
+        rationale: "A single database instance is down for every failover, upgrade and host failure; its availability alone (99.9% for self-run software) caps the availability of every flow that needs it. When that is below a flow's objective, the objective cannot be met without a standby. A store on a critical flow is reported once, as a single point of failure.",
         remedy: "Add `replicas: 1` (a standby with automatic failover) or use a managed multi-zone offering and state its availability.",
         triggering: [RuleExample("""
             lintel: 1
@@ -15,7 +15,7 @@ public struct MissingReplica: Rule {
               api: { kind: service, instances: 3, calls: [ { to: db, timeout: 200ms } ] }
               db: { kind: postgres, backups: daily }
             flows:
-              main: { entry: api, rate: 10/s }
+              main: { entry: api, rate: 10/s, critical: false, slo: { availability: 99.95% } }
             """)],
         nonTriggering: [RuleExample("""
             lintel: 1
@@ -37,9 +37,11 @@ public struct MissingReplica: Rule {
             guard let target = flow.slo?.availability else { continue }
             for node in flow.hardDependencies { objectives[node] = max(objectives[node] ?? 0, target) }
         }
+        // A store already reported as a single point of failure is reported once, there.
+        let singlePoints = Set(SinglePointOfFailure().check(context).compactMap(\.components.first))
         var findings: [Finding] = []
         for (index, store) in context.components.enumerated() where store.kind.isDatastore && store.replicas == 0 {
-            guard let objective = objectives[index] else { continue }
+            guard let objective = objectives[index], !singlePoints.contains(store.name) else { continue }
             // Capacity counts a store's copies as 1 + replicas: without a replica it is available `availability`.
             let alone = store.availability
             guard alone < objective - 1e-12 else { continue }

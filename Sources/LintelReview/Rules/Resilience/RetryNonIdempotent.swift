@@ -1,3 +1,4 @@
+import LintelCapacity
 import LintelModel
 
 /// Retrying an operation that is not known to be safe to repeat.
@@ -36,8 +37,15 @@ public struct RetryNonIdempotent: Rule {
             for call in component.calls where call.retries > 0 && call.idempotent != true && call.operation != .read {
                 let stated = call.idempotent == false ? "is not idempotent" : "is not marked idempotent"
                 let text = "\(component.name) retries \(call.to) \(call.retries)× but the call \(stated)"
-                findings.append(finding(text, components: [component.name, call.to], at: call.location(of: call.idempotent == nil ? "retries" : "idempotent"),
-                                        severity: call.idempotent == nil ? .warning : nil))
+                // A retried write or a retried call to an external API (a payment provider) duplicates the effect
+                // when the first attempt succeeded but its answer was lost: an error even when idempotency is only unstated.
+                let external = context.index[call.to].map { context.component($0).kind == .external } ?? false
+                let writes = call.operation == .write || call.operation == .readWrite
+                let severe = call.idempotent == false || external || writes
+                findings.append(finding(text + (external ? " (an external API: a lost answer repeats the charge or order)" : ""),
+                                        components: [component.name, call.to], at: call.location(of: call.idempotent == nil ? "retries" : "idempotent"),
+                                        severity: severe ? .error : .warning,
+                                        figures: [Figure(Double(call.retries + 1), .count, "attempts = 1 + retries")]))
             }
         }
         return findings

@@ -45,10 +45,34 @@ public struct TimeoutInversion: Rule {
                 let p99 = context.semantics.service[edge.target].quantile(0.99)
                 let text = "\(component.name) gives up on \(callee.name) after \(Figures.duration(timeout)), but \(callee.name) may take "
                     + "\(Figures.text(figure)) (own p99 \(Figures.duration(seconds: p99)) + its calls' timeouts × attempts + backoff)"
-                findings.append(finding(text, components: [component.name, callee.name], at: call.location(of: "timeout"), figures: [figure]))
+                findings.append(finding(text, components: [component.name, callee.name], at: call.location(of: "timeout"),
+                                        remedy: Self.remedy(caller: component.name, callee: callee, timeout: timeout.seconds,
+                                                            calleeWorst: calleeWorst, ownP99: p99),
+                                        figures: [figure]))
             }
         }
         return findings
+    }
+
+    /// The fix with numbers: the caller's timeout that covers the callee's worst response (+10%, rounded up
+    /// to 100ms), or the callee's own call timeouts scaled by (timeout − own p99) / (worst − own p99) so its worst
+    /// fits under the caller's timeout. The scaling is exact when backoff is zero; backoff, which does not scale,
+    /// makes it optimistic by the longest backoff.
+    static func remedy(caller: String, callee: Component, timeout: Double, calleeWorst: Double, ownP99: Double) -> String {
+        let raised = (calleeWorst * 1.1 * 10).rounded(.up) / 10
+        var text = "Remove the inversion: give \(caller)'s call to \(callee.name) `timeout: \(Figures.duration(seconds: raised))` "
+            + "(its worst response \(Figures.duration(seconds: calleeWorst)) + 10%)"
+        let budget = timeout - ownP99, spent = calleeWorst - ownP99
+        let scaled = callee.syncCalls.compactMap { call -> String? in
+            guard let own = call.timeout?.seconds, budget > 0, spent > 0 else { return nil }
+            let milliseconds = max(1, (own * budget / spent * 1000).rounded(.down))
+            return "\(call.to) \(Figures.duration(seconds: milliseconds / 1000))"
+        }
+        if !scaled.isEmpty {
+            text += ", or shorten \(callee.name)'s own timeouts to fit under \(Figures.duration(seconds: timeout)): " + scaled.joined(separator: ", ")
+                + " (scaled by \(Figures.number(budget / spent)); backoff adds to this)"
+        }
+        return text + ". A caller must wait longer than everything its callee may wait on, or the callee's work is wasted and retried."
     }
 
     static let formula = "own p99 + per synchronous call: copies × (timeout × attempts + longest backoff), or without a timeout "

@@ -43,7 +43,10 @@ public struct PlaintextAcrossTrustBoundary: Rule {
                 guard !encrypted, call.tls != nil || call.protocolName != nil || !context.isImported else { continue }
                 let how = call.protocolName.map { "over \($0.rawValue)" } ?? "without stating TLS"
                 let text = "\(component.name) calls external \(call.to) \(how)"
-                findings.append(finding(text, components: [component.name, call.to], at: call.location(of: call.keyLocations["protocol"] != nil ? "protocol" : "tls")))
+                // Unstated is a gap in the model (most external APIs are HTTPS-only), not a known plaintext call.
+                let unstated = call.protocolName == nil && call.tls == nil
+                findings.append(finding(text, components: [component.name, call.to], at: call.location(of: call.keyLocations["protocol"] != nil ? "protocol" : "tls"),
+                                        severity: unstated ? .info : nil))
             }
         }
         return findings

@@ -14,12 +14,15 @@ let package = Package(
         .library(name: "LintelImport", targets: ["LintelImport"]),
         .library(name: "LintelServer", targets: ["LintelServer"]),
         .library(name: "LintelDesign", targets: ["LintelDesign"]),
+        .library(name: "LintelContracts", targets: ["LintelContracts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        // OpenAPI 3.1 documents for `generate openapi` and `review-api`; the external-loading trait is not needed.
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0", traits: []),
     ],
     targets: [
         // The model: types, units, loader, diagnostics, JSON Schema.
@@ -38,7 +41,7 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
         // Diagrams and reports.
-        .target(name: "LintelRender", dependencies: ["LintelModel", "LintelCapacity", "LintelReview"]),
+        .target(name: "LintelRender", dependencies: ["LintelModel", "LintelCapacity", "LintelReview", "LintelSimulation"]),
         // docker-compose and Kubernetes importers.
         .target(name: "LintelImport", dependencies: ["LintelModel", .product(name: "Yams", package: "Yams")]),
         // The MCP server: Lintel's engines as tools, resources and prompts for coding agents.
@@ -51,11 +54,22 @@ let package = Package(
         ),
         // Requirements and a domain to a sized, reviewed architecture with decision records.
         .target(name: "LintelDesign", dependencies: ["LintelModel", "LintelCapacity", "LintelRender"]),
+        // Contracts from the model (OpenAPI 3.1, PostgreSQL DDL) and the API review (issue 13).
+        .target(
+            name: "LintelContracts",
+            dependencies: [
+                "LintelModel", "LintelReview",
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+                .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
+                .product(name: "OpenAPIKitCompat", package: "OpenAPIKit"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .executableTarget(
             name: "lintel",
             dependencies: [
                 "LintelModel", "LintelCapacity", "LintelReview", "LintelSimulation", "LintelRender", "LintelImport",
-                "LintelServer", "LintelDesign",
+                "LintelServer", "LintelDesign", "LintelContracts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,9 +79,13 @@ let package = Package(
         ),
         .testTarget(name: "LintelModelTests", dependencies: ["LintelModel"], exclude: ["Fixtures"]),
         .testTarget(name: "LintelCapacityTests", dependencies: ["LintelModel", "LintelCapacity"], exclude: ["Simulations"]),
-        .testTarget(name: "LintelReviewTests", dependencies: ["LintelModel", "LintelCapacity", "LintelReview"], exclude: ["Golden"]),
+        .testTarget(name: "LintelReviewTests", dependencies: ["LintelModel", "LintelCapacity", "LintelReview", "LintelRender"], exclude: ["Golden"]),
         .testTarget(name: "LintelSimulationTests", dependencies: ["LintelModel", "LintelSimulation", "LintelCapacity"]),
-        .testTarget(name: "LintelRenderTests", dependencies: ["LintelModel", "LintelRender", "LintelReview", "LintelCapacity"], exclude: ["Golden"]),
+        .testTarget(
+            name: "LintelRenderTests",
+            dependencies: ["LintelModel", "LintelRender", "LintelReview", "LintelCapacity", "LintelSimulation", "LintelImport"],
+            exclude: ["Golden", "Browser"]
+        ),
         .testTarget(name: "LintelImportTests", dependencies: ["LintelModel", "LintelImport", "LintelReview"], exclude: ["Fixtures"]),
         .testTarget(
             name: "LintelDesignTests",
@@ -76,6 +94,11 @@ let package = Package(
         ),
         .testTarget(name: "LintelCLITests", dependencies: ["lintel"]),
         .testTarget(name: "LintelServerTests", dependencies: ["lintel", "LintelServer"], exclude: ["Driver"]),
+        .testTarget(
+            name: "LintelContractsTests",
+            dependencies: ["LintelModel", "LintelContracts", "LintelReview"],
+            exclude: ["Fixtures"]
+        ),
         // Capacity, simulation and review against each other, closed forms and independent simulators (issue 10).
         .testTarget(
             name: "LintelCrossEngineTests",

@@ -19,18 +19,18 @@ public enum DeploymentFile {
         format(of: YAMLDocument.input(path: path))
     }
 
-    /// The format of a file read through the front door (`YAMLDocument.input`). The loader's tree
-    /// decides; only a stream the loader refuses (several documents, as manifests have) is read again
-    /// as a stream — after the same byte budgets, by a reader with its own depth and alias budgets.
+    /// The format of a file read through the front door (`YAMLDocument.input`): from the loader's
+    /// tree, or, for a stream the loader refuses (several documents, as manifests have), from the
+    /// documents the same parse read.
     public static func format(of input: Result<YAMLInput, ModelLoadError>) -> Origin.Format {
         guard case .success(let input) = input else { return .lintel }
         return format(of: input)
     }
 
-    /// The format of a file read through the front door.
+    /// The format of a file read through the front door; no second parse.
     public static func format(of input: YAMLInput) -> Origin.Format {
         if case .success(let tree) = input.tree { return format(ofTree: tree) }
-        let (documents, _) = YAMLReader().documents(text: input.text, file: input.name)
+        let (documents, _) = YAMLReader().documents(input)
         if let first = documents.first(where: { !$0.isNull }), first.isMapping {
             if first.entry("lintel") != nil { return .lintel }
             if let services = first.entry("services"), services.value.isMapping { return .compose }

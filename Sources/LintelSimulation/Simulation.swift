@@ -40,6 +40,15 @@ public struct SimulationOptions: Sendable, Equatable {
     /// Independent runs with seeds seed, seed + 1, …, executed in parallel on all cores; the report
     /// adds means with 95% confidence intervals (`SimulationReport.replications`).
     public var replications: Int = 1
+    /// Most events a run may process, all replications together, after scaling: a run estimated
+    /// above it (or whose load is not finite) is refused before it starts with
+    /// `SimulationError.tooMuchWork`, which gives the estimate and the longest duration that fits;
+    /// a run whose retries and timeouts push the processed events past twice its share is stopped
+    /// with `SimulationError.workExceeded`. 0 turns the limit off. docs/simulation.md, "Event budget".
+    public var maxSimulatedEvents: Double = SimulationOptions.defaultMaxSimulatedEvents
+    /// 2×10^8 events: two and a half times a scaled run's 80 M (so a default run always fits and
+    /// two replications of one do), about 40 s of CPU (BENCHMARKS.md, "Fuzzing and limits").
+    public static let defaultMaxSimulatedEvents = 200_000_000.0
     /// The default in-flight cap: 500,000 slots, about 100 MB at the most.
     public static let defaultMaxInFlight = 500_000
 
@@ -94,11 +103,15 @@ public enum Simulation {
                                        peakArrivals: expected.peakArrivals, meanService: semantics.service.map(\.mean))
         let notes = LoadScaling.notes(scale, components: compiled.components, names: compiled.names,
                                       peakArrivals: expected.peakArrivals, service: semantics.service)
-        LoadScaling.apply(scale, to: &compiled, scenario: &resolved)
         let count = max(1, options.replications)
+        let estimate = EventEstimate(fullEvents: expected.events, scale: scale, replications: count,
+                                     duration: resolved.duration, budget: options.maxSimulatedEvents)
+        try EventBudget.check(estimate)
+        LoadScaling.apply(scale, to: &compiled, scenario: &resolved)
+        let limit = EventBudget.engineLimit(estimate)
         if count == 1 {
-            guard var report = runOne(compiled, resolved, system: model.system, seed: options.seed, interval: interval, options: options,
-                                      scale: scale, progress: progress, shouldStop: shouldStop) else { throw .cancelled }
+            var report = try runOne(compiled, resolved, system: model.system, seed: options.seed, interval: interval, options: options,
+                                    scale: scale, limit: limit, progress: progress, shouldStop: shouldStop).get()
             report.scaleNotes = notes
             return report
         }
@@ -106,11 +119,10 @@ public enum Simulation {
         let sharedModel = compiled, sharedScenario = resolved
         DispatchQueue.concurrentPerform(iterations: count) { i in
             let seed = options.seed &+ UInt64(i)
-            if let report = runOne(sharedModel, sharedScenario, system: model.system, seed: seed, interval: interval, options: options,
-                                   scale: scale, progress: nil, shouldStop: shouldStop) {
-                results.store(report, at: i)
-            }
+            results.store(runOne(sharedModel, sharedScenario, system: model.system, seed: seed, interval: interval, options: options,
+                                 scale: scale, limit: limit, progress: nil, shouldStop: shouldStop), at: i)
         }
+        if let failure = results.firstFailure { throw failure }
         let reports = results.reports
         if let shouldStop, shouldStop() { throw .cancelled }
         guard reports.count == count, var report = reports.first else { throw .cancelled }
@@ -120,31 +132,42 @@ public enum Simulation {
     }
 
     private static func runOne(_ compiled: CompiledModel, _ scenario: ResolvedScenario, system: String, seed: UInt64,
-                               interval: Double, options: SimulationOptions, scale: Int,
-                               progress: ((Double) -> Void)?, shouldStop: (@Sendable () -> Bool)?) -> SimulationReport? {
+                               interval: Double, options: SimulationOptions, scale: Int, limit: UInt64,
+                               progress: ((Double) -> Void)?, shouldStop: (@Sendable () -> Bool)?) -> Result<SimulationReport, SimulationError> {
         let engine = Engine(compiled: compiled, scenario: scenario, seed: seed, interval: interval, cap: options.maxInFlight)
         engine.scale = scale
-        guard engine.run(progress: progress, shouldStop: shouldStop) else { return nil }
-        return engine.report(system: system, seed: seed, options: options)
+        engine.eventLimit = limit
+        guard engine.run(progress: progress, shouldStop: shouldStop) else {
+            return .failure(engine.processed > limit ? .workExceeded(processed: engine.processed, limit: limit) : .cancelled)
+        }
+        return .success(engine.report(system: system, seed: seed, options: options))
     }
 }
 
 /// Reports of parallel replications, each written once by its own iteration, read in seed order.
 private final class ReplicationResults: @unchecked Sendable {
     private let lock = NSLock()
-    private var slots: [SimulationReport?]
+    private var slots: [Result<SimulationReport, SimulationError>?]
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func store(_ report: SimulationReport, at index: Int) {
+    func store(_ result: Result<SimulationReport, SimulationError>, at index: Int) {
         lock.lock()
-        slots[index] = report
+        slots[index] = result
         lock.unlock()
     }
 
     var reports: [SimulationReport] {
         lock.lock()
         defer { lock.unlock() }
-        return slots.compactMap { $0 }
+        return slots.compactMap { try? $0?.get() }
+    }
+
+    /// The first replication (in seed order) stopped for exceeding its work limit.
+    var firstFailure: SimulationError? {
+        lock.lock()
+        defer { lock.unlock() }
+        for case .failure(let error)? in slots where error != .cancelled { return error }
+        return nil
     }
 }

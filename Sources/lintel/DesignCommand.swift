@@ -46,9 +46,16 @@ enum DesignOutput {
     static func write(_ files: [DesignFile], to directory: String, force: Bool) throws {
         let manager = FileManager.default
         let target = URL(fileURLWithPath: directory).standardizedFileURL
-        if manager.fileExists(atPath: target.path), !force {
-            Terminal.error("\(directory): error: exists; pass --force to replace it")
-            throw ExitCode.invalidInput
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: target.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                Terminal.error("\(directory): error: is a file; design -o writes a directory (model.yaml, decisions/, design.md)")
+                throw ExitCode.invalidInput
+            }
+            if !force {
+                Terminal.error("\(directory): error: exists; pass --force to replace it")
+                throw ExitCode.invalidInput
+            }
         }
         let parent = target.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).lintel-\(ProcessInfo.processInfo.processIdentifier)")
@@ -73,8 +80,17 @@ enum DesignOutput {
             if !manager.fileExists(atPath: target.path), manager.fileExists(atPath: previous.path) {
                 try? manager.moveItem(at: previous, to: target)
             }
-            Terminal.error("\(directory): error: cannot write the design: \(error.localizedDescription)")
-            throw ExitCode.invalidInput
+            Terminal.error("\(directory): error: cannot write the design: \(Self.reason(error))")
+            throw ExitCode.ioError
         }
+    }
+
+    /// The system's reason for a failed file operation ("No space left on device (ENOSPC)"), not
+    /// Foundation's NSCocoaErrorDomain wording.
+    static func reason(_ error: Error) -> String {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        if let posix = underlying, posix.domain == NSPOSIXErrorDomain { return Terminal.describe(Int32(posix.code)) }
+        if (error as NSError).domain == NSPOSIXErrorDomain { return Terminal.describe(Int32((error as NSError).code)) }
+        return error.localizedDescription
     }
 }

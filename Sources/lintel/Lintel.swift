@@ -18,8 +18,11 @@ struct Lintel: ParsableCommand {
             Import.self,
             Render.self,
             Simulate.self,
+            ReportCommand.self,
             Design.self,
             MCP.self,
+            Generate.self,
+            ReviewAPI.self,
         ]
     )
 

@@ -85,7 +85,7 @@ enum ModelInput {
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while data.count <= YAMLDocument.maximumBytes {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            let count = buffer.withUnsafeMutableBytes { systemRead(STDIN_FILENO, $0.baseAddress, $0.count) }
             if count == 0 { return .success(data) }
             if count < 0 {
                 if errno == EINTR { continue }

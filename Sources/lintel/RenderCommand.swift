@@ -26,8 +26,8 @@ struct Render: ParsableCommand {
         case mermaid, dot, svg
     }
 
-    @Argument(help: "Model file (YAML or JSON); - reads standard input.")
-    var file: String
+    @Argument(help: "Model file (YAML or JSON), or the deployment files and directories of one system; - reads standard input.")
+    var files: [String]
 
     @OptionGroup var stdin: StdinOptions
 
@@ -56,7 +56,7 @@ struct Render: ParsableCommand {
     var force = false
 
     func run() throws {
-        let model = try ModelInput.load(file, stdinName: stdin.name)
+        let model = try SystemInput.loadOne(files, stdinName: stdin.name)
         var overlay = DiagramOverlay()
         if findings {
             overlay.findings = DiagramOverlay.findings(Reviewer.review(model, options: ReviewOptions(today: Review.currentDate())).findings)
@@ -73,7 +73,7 @@ struct Render: ParsableCommand {
         case .success(let text):
             source = text
         case .failure(let error):
-            Terminal.error("\(file): error: \(error)")
+            Terminal.error("\(files.joined(separator: ", ")): error: \(error)")
             if case .unknownFlow = error { throw ExitCode.usage }
             throw ExitCode.invalidInput
         }

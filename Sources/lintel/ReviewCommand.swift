@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LintelModel
+import LintelRender
 import LintelReview
 
 struct Review: ParsableCommand {
@@ -24,7 +25,7 @@ struct Review: ParsableCommand {
         case auto, always, never
     }
 
-    @Argument(help: "Model files (YAML or JSON), docker-compose files or Kubernetes manifests (imported on the fly, one model per file); - reads standard input.")
+    @Argument(help: "Model files (YAML or JSON), docker-compose files, Kubernetes manifests or directories of them; all compose files make one system, all manifests another; - reads standard input.")
     var files: [String]
 
     @OptionGroup var stdin: StdinOptions
@@ -32,7 +33,7 @@ struct Review: ParsableCommand {
     @Flag(help: "Print the importer's notes (inferred calls, ignored keys) for compose and Kubernetes files; warnings are always printed.")
     var verbose = false
 
-    @Option(help: "Output format; text is coloured on a terminal, sarif is for GitHub code scanning.")
+    @Option(help: "Output format; text is coloured on a terminal, html is one self-contained page, sarif is for GitHub code scanning.")
     var format: ReviewFormat = .text
 
     @Option(help: "Exit with 1 when an open finding is at or above this severity.")
@@ -44,17 +45,13 @@ struct Review: ParsableCommand {
     @Option(help: "Write the open findings' fingerprints to this baseline file and exit 0, instead of reporting.")
     var writeBaseline: String?
 
-    @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
-    var output: String?
-
-    @Flag(help: "Overwrite the --output or --write-baseline file if it exists.")
-    var force = false
+    @OptionGroup var out: OutputOptions
 
     @Option(help: "The date acceptances expire against, as YYYY-MM-DD (default: today, UTC).")
     var today: String?
 
-    @Option(help: "How the text format groups findings.")
-    var groupBy: TextRenderer.Grouping = .severity
+    @Option(help: "How the details of text, markdown and html are grouped (the head always lists one entry per rule).")
+    var groupBy: ReviewDocument.Grouping = .rule
 
     @Option(help: "Colour the text format; auto colours when standard output is a terminal and NO_COLOR is unset.")
     var color: ColorChoice = .auto
@@ -63,18 +60,22 @@ struct Review: ParsableCommand {
         if let today, Self.date(today) == nil {
             throw ValidationError("--today '\(today)' is not a date as YYYY-MM-DD")
         }
-        if writeBaseline != nil, output != nil {
+        if writeBaseline != nil, out.output != nil {
             throw ValidationError("--write-baseline and --output cannot be combined: --write-baseline writes no report")
         }
     }
 
     func run() throws {
         let options = ReviewOptions(today: today.flatMap(Self.date) ?? Self.currentDate())
-        var reports = try Self.reports(files, verbose: verbose, stdinName: stdin.name) { Reviewer.review($0, options: options) }
+        var criticalFlows: [String: [String]] = [:]
+        var reports = try Self.reports(files, verbose: verbose, stdinName: stdin.name) { model in
+            criticalFlows[model.system] = model.flows.filter(\.critical).map(\.name)
+            return Reviewer.review(model, options: options)
+        }
 
         if let writeBaseline {
             let written = LintelReview.Baseline(reports)
-            try Terminal.write(try written.json(), to: writeBaseline, force: force)
+            try Terminal.write(try encoded { () throws(JSONOutput.Failure) in try JSONOutput.encode(written) }, to: writeBaseline, force: out.force)
             Terminal.error("wrote \(written.findings.count) findings to baseline \(writeBaseline)")
             return
         }
@@ -87,20 +88,18 @@ struct Review: ParsableCommand {
             }
         }
 
-        let renderOptions = ReviewOutput.Options(
-            grouping: groupBy, color: useColor, rules: RuleRegistry.all.map { $0.description },
+        let renderOptions = ReportOutput.ReviewOptions(
+            rules: RuleRegistry.all.map { $0.description }, criticalFlows: criticalFlows, grouping: groupBy, color: useColor,
             toolVersion: Lintel.configuration.version, baseDirectory: FileManager.default.currentDirectoryPath)
-        let text = try ReviewOutput.render(reports, format: format, options: renderOptions)
-        if let output {
-            try Terminal.write(text, to: output, force: force)
-        } else {
-            Terminal.output(text)
-        }
+        let reportsToRender = reports
+        try out.emit(try encoded { () throws(JSONOutput.Failure) in
+            try ReportOutput.review(reportsToRender, format: format, options: renderOptions)
+        })
 
         guard let threshold = failOn.severity else { return }
         let failing = reports.flatMap { $0.failing(at: threshold) }.count
         if failing > 0 {
-            if format != .text || output != nil {
+            if format != .text || out.output != nil {
                 Terminal.error("\(failing) open findings at or above \(threshold.rawValue)")
             }
             throw ExitCode.findings
@@ -110,17 +109,7 @@ struct Review: ParsableCommand {
     /// Loads every file (all of them, so every file's diagnostics are printed) and reviews each;
     /// throws `ExitCode.invalidInput` when any file is invalid. The one place a file becomes a model.
     static func reports(_ files: [String], verbose: Bool = false, stdinName: String = "<stdin>", review: (Model) -> ReviewReport) throws -> [ReviewReport] {
-        var reports: [ReviewReport] = []
-        var failed = false
-        for file in files {
-            do {
-                reports.append(review(try ModelInput.load(file, verbose: verbose, stdinName: stdinName)))
-            } catch {
-                failed = true
-            }
-        }
-        if failed { throw ExitCode.invalidInput }
-        return reports
+        try SystemInput.load(files, verbose: verbose, stdinName: stdinName).map { review($0.model) }
     }
 
     static func readBaseline(_ path: String) throws -> LintelReview.Baseline {
@@ -139,7 +128,7 @@ struct Review: ParsableCommand {
         switch color {
         case .always: true
         case .never: false
-        case .auto: format == .text && output == nil && Terminal.stdoutIsTerminal
+        case .auto: format == .text && out.output == nil && Terminal.stdoutIsTerminal
             && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
         }
     }
@@ -158,5 +147,3 @@ struct Review: ParsableCommand {
     }
 }
 
-extension ReviewFormat: ExpressibleByArgument {}
-extension TextRenderer.Grouping: ExpressibleByArgument {}

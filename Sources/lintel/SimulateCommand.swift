@@ -1,9 +1,8 @@
 import ArgumentParser
 import Foundation
 import LintelModel
+import LintelRender
 import LintelSimulation
-
-extension SimulationFormat: ExpressibleByArgument {}
 
 struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,46 +23,63 @@ struct Simulate: ParsableCommand {
     @Option(help: "The scenario to run (from the model's `scenarios:`).")
     var scenario: String?
 
-    @Option(help: "Seed for the random generator.")
-    var seed: UInt64 = 1
+    // `.unconditional` on numeric options: `--seed -1` is refused with the option's range, not "Missing value".
+    @Option(parsing: .unconditional, help: "Seed for the random generator, a whole number from 0 to 2⁶⁴ − 1.")
+    var seed: String = "1"
 
-    @Option(help: "Simulated time, overriding the scenario's duration, e.g. 10m.")
+    @Option(parsing: .unconditional, help: "Simulated time, overriding the scenario's duration, above 0s and at most 30d, e.g. 10m.")
     var duration: String?
 
-    @Option(help: "Independent runs with seeds seed, seed+1, …, in parallel on all cores; reports means with 95% confidence intervals.")
-    var replications: Int = 1
+    @Option(parsing: .unconditional, help: "Independent runs (1 to 10000) with seeds seed, seed+1, …, in parallel on all cores; reports means with 95% confidence intervals.")
+    var replications: String = "1"
 
     @Flag(help: "Simulate every request even when the run exceeds the event budget (by default such a run simulates 1/k of the load on 1/k of the servers).")
     var full = false
 
-    @Option(help: "Output format: \(SimulationFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: SimulationFormat = .text
+    @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ReportFormat = .text
+
+    @OptionGroup var out: OutputOptions
 
     @Option(help: "Write the per-interval time series to this file: CSV, or JSON when the name ends in .json.")
     var series: String?
 
-    @Flag(help: "Overwrite the --series file if it exists.")
-    var force = false
-
     func validate() throws {
         _ = try parsedDuration()
-        guard (1...10_000).contains(replications) else {
-            throw ValidationError("--replications must be between 1 and 10000, got \(replications)")
+        _ = try parsedSeed()
+        _ = try parsedReplications()
+    }
+
+    private func parsedSeed() throws -> UInt64 {
+        guard let value = UInt64(seed.trimmingCharacters(in: .whitespaces)) else {
+            throw ValidationError("--seed must be a whole number from 0 to \(UInt64.max), got '\(seed)'")
         }
+        return value
+    }
+
+    private func parsedReplications() throws -> Int {
+        guard let value = Int(replications.trimmingCharacters(in: .whitespaces)), (1...10_000).contains(value) else {
+            throw ValidationError("--replications must be a whole number between 1 and 10000, got '\(replications)'")
+        }
+        return value
     }
 
     private func parsedDuration() throws -> TimeSpan? {
         guard let duration else { return nil }
-        guard case .success(.duration(let span)) = QuantityParser.parse(duration, as: .duration), span.seconds > 0 else {
-            throw ValidationError("--duration must be a positive duration like 90s or 10m, got '\(duration)'")
+        guard case .success(.duration(let span)) = QuantityParser.parse(duration, as: .duration) else {
+            throw ValidationError("--duration must be a duration like 90s or 10m, got '\(duration)'")
+        }
+        let range = QuantityRange(0, QuantityRange.simulatedTime.maximum, excludingMinimum: true)
+        guard range.contains(span.seconds) else {
+            throw ValidationError("--duration must be \(range.phrase(.duration)), got '\(duration)'")
         }
         return span
     }
 
     func run() throws {
         let model = try ModelInput.load(file, stdinName: stdin.name)
-        var options = SimulationOptions(seed: seed, duration: try parsedDuration())
-        options.replications = replications
+        var options = SimulationOptions(seed: try parsedSeed(), duration: try parsedDuration())
+        options.replications = try parsedReplications()
         if full { options.maxEvents = 0 }
         let bar = Terminal.stderrIsTerminal ? ProgressBar() : nil
         let report: SimulationReport
@@ -77,9 +93,11 @@ struct Simulate: ParsableCommand {
         bar?.clear()
         if let series {
             let format: SeriesFormat = series.lowercased().hasSuffix(".json") ? .json : .csv
-            try Terminal.write(SimulationRenderer.series(report, format: format), to: series, force: force)
+            let text = try encoded { () throws(JSONOutput.Failure) in try SimulationDocument.series(report, format: format) }
+            try Terminal.write(text, to: series, force: out.force)
         }
-        Terminal.output(SimulationRenderer.render(report, format: format))
+        let color = format == .text && out.output == nil && Terminal.colorWanted
+        try out.emit(try encoded { () throws(JSONOutput.Failure) in try ReportOutput.simulation(report, format: format, color: color) })
     }
 }
 

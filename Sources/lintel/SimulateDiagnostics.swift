@@ -16,7 +16,7 @@ extension Simulate {
             location = scenario?.load.first { $0.flow == flow }?.location ?? scenario?.location ?? model.location
         case .unknownScenario:
             location = model.scenarios.first?.location ?? model.location
-        case .invalidDuration:
+        case .invalidDuration, .tooMuchWork, .workExceeded:
             location = scenario?.location ?? model.location
         case .noFlows, .cancelled:
             location = model.location

@@ -86,7 +86,7 @@ enum Terminal {
             guard let base = buffer.baseAddress else { return nil }
             var offset = 0
             while offset < buffer.count {
-                let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
+                let written = systemWrite(descriptor, base + offset, buffer.count - offset)
                 if written > 0 {
                     offset += written
                     continue
@@ -107,3 +107,16 @@ enum Terminal {
         }
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+/// `write(2)` and `read(2)` by their module's name: inside types with a `write` method the bare
+/// name would resolve to the method.
+let systemWrite = Glibc.write
+let systemRead = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+let systemWrite = Darwin.write
+let systemRead = Darwin.read
+#endif
+

@@ -35,6 +35,14 @@ struct InputOutputCommandTests {
         #expect(fromStdin.stdout == fromFile.stdout)
     }
 
+    @Test("A pipe given as a path (/dev/stdin, <(cat …)) is read like a file; an endless device is refused at the limit")
+    func pipesAndDevices() throws {
+        let piped = try Self.run(["check", "/dev/stdin"], input: try Data(contentsOf: Self.model))
+        #expect(piped.status == 0 && piped.stdout.hasPrefix("/dev/stdin: ok: system 'shop'"))
+        let endless = try CLI.run(["check", "/dev/zero"])
+        #expect(endless.status == 2 && endless.stderr.contains("input is larger than the 16 MiB limit"))
+    }
+
     @Test("Diagnostics of a piped buffer carry --stdin-name and the line")
     func stdinName() throws {
         let text = "lintel: 1\nsystem: demo\ncomponents:\n  api: { kind: service, instances: -1 }\n"
@@ -89,5 +97,21 @@ struct InputOutputCommandTests {
         #expect(try CLI.run(["schema", "-o", "/dev/null", "--force"]).status == 0)
         var status = stat()
         #expect(stat("/dev/null", &status) == 0 && status.st_mode & S_IFMT == S_IFCHR)
+    }
+}
+
+@Suite("design -o")
+struct DesignOutputCommandTests {
+    @Test("design -o onto an existing file is a clear message and leaves the file")
+    func designOntoFile() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("design")
+        try Data("mine".utf8).write(to: file)
+        for force in [false, true] {
+            let result = try CLI.run(["design", "examples/requirements/startup.yaml", "-o", file.path] + (force ? ["--force"] : []))
+            #expect(result.status == 2 && result.stderr.contains("is a file; design -o writes a directory"))
+            #expect(try String(contentsOf: file, encoding: .utf8) == "mine")
+        }
     }
 }

@@ -81,6 +81,12 @@ struct OutputFailureTests {
         #expect(result.status == 74, "\(arguments)")
     }
 
+    @Test("stdout and stderr both closed: exit 74", arguments: commands)
+    func bothClosed(_ arguments: [String]) throws {
+        let result = try Self.run(arguments, redirection: ">&- 2>&-")
+        #expect(result.status == 74, "\(arguments)")
+    }
+
     @Test("Usage errors and help survive closed streams too")
     func usage() throws {
         #expect(try Self.run(["--help"], redirection: ">/dev/full").status == 74)

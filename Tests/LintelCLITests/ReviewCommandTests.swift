@@ -32,7 +32,7 @@ struct ReviewCommandTests {
             let number = try #require(Int(fields[1]))
             #expect((1...lines.count).contains(number), "\(line)")
         }
-        #expect(result.stdout.contains("\nerror ("))
+        #expect(result.stdout.contains("\nErrors ("))
         // The model's accept: entry for card-processor holds until 2027-06-30.
         #expect(result.stdout.contains("accepted: contracted 99.99% SLA; a second processor is planned (until 2027-06-30)"))
     }

@@ -48,7 +48,8 @@ struct ComposeFeatureTests {
         #expect(web.variable("LOG_LEVEL")?.value == "debug")
         #expect(web.variable("ORDERS_URL")?.value == "http://orders:8080")
         #expect(web.variable("FEATURE_X")?.value == "on")
-        #expect(web.calls.map(\.to) == ["orders", "cache"])
+        // ORDERS_URL names orders; `depends_on: cache` is start order, not a call, once the environment names a component.
+        #expect(web.calls.map(\.to) == ["orders"])
         #expect(web.variable("LOG_LEVEL")?.location?.file == Paths.fixture("merge/override.yaml"))
         let orders = try #require(model["orders"])
         #expect(orders.instances == 4)
@@ -94,9 +95,11 @@ struct ComposeFeatureTests {
         #expect(orders.location(of: "health_check").line == 28)
         #expect(orders.volumes == [Volume(mount: "/run/secrets/stripe_key", kind: .config, source: "stripe_key",
                                           location: SourceLocation(file: path, line: 31, column: 9))])
-        #expect(orders.calls.map(\.to) == ["orders-db", "events", "cache"])
-        #expect(orders.calls.map(\.mode) == [.sync, .async, .sync])
-        #expect(orders.calls.map(\.protocolName) == [.sql, .amqp, nil])
+        // The payment API's URL names a public host: an external component with the call.
+        #expect(orders.calls.map(\.to) == ["orders-db", "events", "cache", "api-payments-example-com"])
+        #expect(orders.calls.map(\.mode) == [.sync, .async, .sync, .sync])
+        #expect(orders.calls.map(\.protocolName) == [.sql, .amqp, nil, .https])
+        #expect(model["api-payments-example-com"]?.kind == .external)
         let apiKey = try #require(orders.variable("PAYMENT_API_KEY"))
         #expect(apiKey.value == "sk_live_123")
         #expect(apiKey.location == SourceLocation(file: Paths.fixture("orders.env"), line: 2, column: 1))

@@ -14,11 +14,11 @@ struct DiagnosticTests {
     }
 
     static let composeCases = [
-        Case(file: "broken/not-yaml.yaml", line: 4, column: 1, message: "not valid YAML"),
+        Case(file: "broken/not-yaml.yaml", line: 4, column: 1, message: "invalid YAML"),
         Case(file: "broken/list.yaml", line: 1, column: 1, message: "expected a mapping with 'services:'"),
         Case(file: "broken/no-services.yaml", line: 1, column: 1, message: "no 'services:'"),
-        Case(file: "broken/duplicate.yaml", line: 3, column: 5, message: "duplicate key 'image'"),
-        Case(file: "broken/bomb.yaml", line: 1, column: 1, message: "alias expansion"),
+        Case(file: "broken/duplicate.yaml", line: 4, column: 5, message: "duplicate key 'image' (first defined at line 3)"),
+        Case(file: "broken/bomb.yaml", line: 6, column: 8, message: "document expands to too many nodes"),
         Case(file: "broken/service-scalar.yaml", line: 2, column: 8, message: "service 'web' must be a mapping"),
     ]
 
@@ -69,11 +69,18 @@ struct DiagnosticTests {
         "services:\n  a:\n    ports: [\"[::1]:80:80\", 8080, {target: 9000}]\n    volumes: [{type: bind}]\n",
         "services:\n  a:\n    environment: [\"=x\", \"A\"]\n    depends_on: 7\n    healthcheck: {test: NONE}\n",
         "services:\n  a:\n    image: \"${\"\n    deploy: {replicas: many}\n",
-        "services:\n  a: &x {image: redis}\n  b: {<<: [*x, 3]}\n",
     ])
     func oddInput(_ text: String) {
         let result = ComposeImporter().importTexts([("c.yaml", text)])
         #expect(!result.hasErrors)
         #expect(result.model.components.first?.name == "a")
+    }
+
+    @Test("A merge key with a scalar among its sources is a located error, as in a model")
+    func mergeScalar() throws {
+        let result = ComposeImporter().importTexts([("c.yaml", "services:\n  a: &x {image: redis}\n  b: {<<: [*x, 3]}\n")])
+        let error = try #require(result.diagnostics(.error).first)
+        #expect(error.location == SourceLocation(file: "c.yaml", line: 3, column: 16))
+        #expect(error.message.contains("merge key"))
     }
 }

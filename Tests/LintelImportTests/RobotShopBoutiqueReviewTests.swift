@@ -25,8 +25,12 @@ struct RobotShopBoutiqueReviewTests {
         #expect(Self.robotShop.format == .compose)
         #expect(Self.robotShop.rules == [
             "single-point-of-failure", "ephemeral-datastore-storage", "shared-datastore", "missing-health-check",
-            "missing-resource-limits", "unknown-resilience-settings",
+            "missing-resource-limits", "unknown-resilience-settings", "public-entry-without-tls", "missing-restart-policy",
         ])
+        // Not in the README's list, true of the file: web (8080) is the only published port and serves plain HTTP,
+        // and no service sets `restart:`, so a crashed container stays down.
+        #expect(Self.robotShop.subjects("public-entry-without-tls") == ["web"])
+        #expect(Self.robotShop.subjects("missing-restart-policy") == Self.robotShopServices)
     }
 
     @Test("Robot Shop: the README's weaknesses, finding by finding")
@@ -68,7 +72,13 @@ struct RobotShopBoutiqueReviewTests {
         #expect(Self.boutique.format == .kubernetes)
         #expect(Self.boutique.rules == [
             "single-point-of-failure", "ephemeral-datastore-storage", "excessive-fan-out", "all-synchronous", "unknown-resilience-settings",
+            "public-entry-without-tls", "floating-image-tag",
         ])
+        // Not in the README's list, true of the manifests: the frontend's LoadBalancer serves HTTP on 80 without TLS,
+        // and redis-cart runs `redis:alpine`, a moving tag. The strengths (probes, limits, non-root, read-only) stay unflagged.
+        #expect(Self.boutique.subjects("public-entry-without-tls") == ["frontend"])
+        #expect(Self.boutique.subjects("floating-image-tag") == ["redis-cart"])
+        #expect(!Self.boutique.rules.contains("missing-security-context"))
     }
 
     @Test("Online Boutique: the README's weaknesses, finding by finding")

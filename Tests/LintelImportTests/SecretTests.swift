@@ -59,6 +59,38 @@ struct SecretTests {
         #expect(Self.plaintextLines(loaded) == [tokenLine + 1])
     }
 
+    @Test("A password written in the file stays a reportable value even when the host comes from the environment")
+    func literalPasswordEnvironmentHost() throws {
+        let compose = "services:\n  api:\n    image: x\n    environment:\n      DB_URL: postgres://app:pw@${DB_HOST}:5432/app\n"
+        let result = ComposeImporter(environment: ["DB_HOST": "db"]).importTexts([(name: "c.yaml", text: compose)])
+        let url = try #require(result.model["api"]?.variable("DB_URL"))
+        #expect(url.value == "postgres://app:pw@${DB_HOST}:5432/app" && !url.fromSecret)
+        #expect(Self.plaintextLines(result.model) == [5])
+        let manifest = "apiVersion: v1\nkind: Pod\nmetadata: {name: api}\nspec:\n  containers:\n    - name: api\n      image: x\n      env:\n"
+            + "        - {name: DB_HOST, value: db}\n        - {name: DB_URL, value: \"postgres://app:pw@$(DB_HOST)/app\"}\n"
+        let pod = KubernetesImporter().importTexts([(name: "m.yaml", text: manifest)])
+        #expect(pod.model["api"]?.variable("DB_URL")?.fromSecret == false)
+        #expect(Self.plaintextLines(pod.model) == [10])
+    }
+
+    @Test("Literal and referenced passwords in connection strings", arguments: [
+        ("postgres://app:pw@${DB_HOST}/x", true), ("postgres://app:${DB_PASSWORD}@db/x", false),
+        ("postgres://app:$(DB_PASSWORD)@db/x", false), ("redis://:secret@cache:6379", true), ("http://db:5432/x", false),
+        ("app:pw@tcp(db:3306)/x", true),
+    ])
+    func literalCredentials(_ value: String, _ literal: Bool) {
+        #expect(SecretDetector.hasLiteralCredentials(value) == literal)
+    }
+
+    @Test("A password from .env spliced into a URL is a plaintext secret located at its line in .env")
+    func dotEnvSecretInURL() throws {
+        let compose = "services:\n  api:\n    image: x\n    environment:\n      DB_URL: postgres://app:${DB_PASSWORD}@db:5432/app\n"
+        let result = ComposeImporter().importTexts([(name: "c.yaml", text: compose)], dotEnv: (path: "p/.env", text: "# secrets\nDB_PASSWORD=s3cr3t\n"))
+        let url = try #require(result.model["api"]?.variable("DB_URL"))
+        #expect(url.value == "postgres://app:s3cr3t@db:5432/app" && url.location?.file == "p/.env" && url.location?.line == 2)
+        #expect(Self.plaintextLines(result.model) == [2])
+    }
+
     @Test("Kubernetes $(VAR) naming a secret keeps the reference; review reports only the literal token")
     func kubernetesSecrets() throws {
         let result = KubernetesImporter().importFiles([Self.manifests])

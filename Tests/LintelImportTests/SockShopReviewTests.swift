@@ -27,8 +27,10 @@ struct SockShopReviewTests {
         #expect(review.format == .compose)
         #expect(review.rules == [
             "single-point-of-failure", "ephemeral-datastore-storage", "missing-health-check", "plaintext-secret",
-            "missing-resource-limits", "privileged-container", "unknown-resilience-settings",
+            "missing-resource-limits", "privileged-container", "unknown-resilience-settings", "public-entry-without-tls",
         ])
+        // Not in the README's list, true of the file: edge-router publishes 80 and 8080 over plain HTTP.
+        #expect(review.subjects("public-entry-without-tls") == ["edge-router"])
     }
 
     @Test("compose: the README's weaknesses, finding by finding")
@@ -73,8 +75,15 @@ struct SockShopReviewTests {
         #expect(review.format == .kubernetes)
         #expect(review.rules == [
             "single-point-of-failure", "ephemeral-datastore-storage", "missing-health-check", "plaintext-secret",
-            "missing-resource-limits", "missing-disruption-budget", "unknown-resilience-settings",
+            "missing-resource-limits", "missing-disruption-budget", "unknown-resilience-settings", "public-entry-without-tls",
+            "floating-image-tag", "missing-security-context",
         ])
+        // Not in the README's list, true of the manifests: the front-end NodePort serves plain HTTP; carts-db and
+        // orders-db run `mongo` without a tag and session-db `redis:alpine`; catalogue-db and queue-master set no
+        // securityContext (every other Deployment does).
+        #expect(review.subjects("public-entry-without-tls") == ["front-end"])
+        #expect(review.subjects("floating-image-tag") == ["carts-db", "orders-db", "session-db"])
+        #expect(review.subjects("missing-security-context") == ["catalogue-db", "queue-master"])
     }
 
     @Test("Kubernetes: the README's weaknesses, finding by finding")

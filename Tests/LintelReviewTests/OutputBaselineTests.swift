@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LintelReview
+import LintelRender
 
 @Suite("Baseline files")
 struct OutputBaselineTests {
@@ -24,11 +25,11 @@ struct OutputBaselineTests {
     @Test("Survives a round trip through its file and writes stable bytes")
     func roundTrip() throws {
         let baseline = Baseline([report])
-        let text = try baseline.json()
+        let text = try JSONOutput.encode(baseline)
         #expect(try Baseline(data: Data(text.utf8)) == baseline)
         var reversed = report
         reversed.findings.reverse()
-        #expect(try Baseline([reversed]).json() == text)
+        #expect(try JSONOutput.encode(Baseline([reversed])) == text)
         #expect(text.contains("\"fingerprint\" : \"missing-health-check|orders|\""))
     }
 

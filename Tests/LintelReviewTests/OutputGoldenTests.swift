@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LintelReview
+import LintelRender
 
 /// One report per format against a checked-in file, so any change to the output is seen in review.
 /// Re-record on purpose with `LINTEL_RECORD=1 swift test --filter OutputGoldenTests`.
@@ -11,8 +12,8 @@ struct OutputGoldenTests {
 
     @Test("Each format renders the fixture report byte for byte as recorded", arguments: ReviewFormat.allCases)
     func golden(format: ReviewFormat) throws {
-        let options = ReviewOutput.Options(rules: OutputFixtures.rules, toolVersion: "0.1.0")
-        let text = try ReviewOutput.render([OutputFixtures.report], format: format, options: options)
+        let options = ReportOutput.ReviewOptions(rules: OutputFixtures.rules, toolVersion: "0.1.0")
+        let text = try ReportOutput.review([OutputFixtures.report], format: format, options: options)
         let file = Self.directory.appendingPathComponent("review.\(format.rawValue)")
         if Self.recording {
             try FileManager.default.createDirectory(at: Self.directory, withIntermediateDirectories: true)

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
 @testable import LintelReview
+import LintelRender
 
 @Suite("JSON renderer")
 struct OutputJSONTests {
     @Test("Encodes every finding with its fingerprint and the counts")
     func content() throws {
-        let text = try JSONRenderer.render([OutputFixtures.report])
+        let text = try ReviewJSON.render([OutputFixtures.report])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(object["format"] as? Int == 1)
         let summary = try #require(object["summary"] as? [String: Int])
@@ -24,10 +25,10 @@ struct OutputJSONTests {
 
     @Test("Keys are sorted and the bytes do not depend on finding order")
     func deterministic() throws {
-        let text = try JSONRenderer.render([OutputFixtures.report])
+        let text = try ReviewJSON.render([OutputFixtures.report])
         var shuffled = OutputFixtures.report
         shuffled.findings.reverse()
-        #expect(try JSONRenderer.render([shuffled]) == text)
+        #expect(try ReviewJSON.render([shuffled]) == text)
         // Keys of the top-level object, in the order they appear, are in sorted order.
         let keys = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { $0.split(separator: "\"")[1] }
         #expect(keys == ["format", "reports", "summary"])

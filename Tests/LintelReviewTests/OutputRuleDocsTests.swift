@@ -104,7 +104,7 @@ struct OutputModelKeyDocsTests {
         let entry = try #require(ModelKeyDocs.lookup("components.*.calls.retries").first)
         #expect(entry.object == "Call" && entry.field.defaultValue == "0")
         let text = ModelKeyDocs.text([entry])
-        #expect(text == "components.*.calls.retries  (Call.retries)\n  Attempts after the first fails.\n  type: integer ≥ 0\n  default: 0\n")
+        #expect(text == "components.*.calls.retries  (Call.retries)\n  Attempts after the first fails.\n  type: integer 0…20\n  default: 0\n")
     }
 
     @Test("Finds every key with a given last segment")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LintelReview
+import LintelRender
 
 @Suite("SARIF renderer")
 struct OutputSARIFTests {
@@ -28,7 +29,7 @@ struct OutputSARIFTests {
         let rule = OutputFixtures.description("public-without-auth", "Public component without authentication", .security, .error)
         let descriptor = SARIFRenderer.descriptor(rule)
         #expect(descriptor.properties == SARIF.RuleProperties(tags: ["security"], securitySeverity: "8.0"))
-        let json = try JSONRenderer.encode(descriptor.properties)
+        let json = try JSONOutput.encode(descriptor.properties)
         #expect(json.contains("\"security-severity\" : \"8.0\""))
     }
 
@@ -79,8 +80,8 @@ struct OutputSARIFTests {
 
     @Test("The output validates against the SARIF 2.1.0 JSON schema")
     func schema() throws {
-        let text = try SARIFRenderer.render([OutputFixtures.report, OutputFixtures.clean], rules: OutputFixtures.rules,
-                                            toolVersion: "0.1.0")
+        let text = try ReportOutput.review([OutputFixtures.report, OutputFixtures.clean], format: .sarif,
+                                           options: .init(rules: OutputFixtures.rules, toolVersion: "0.1.0"))
         try SARIFSchemaValidator.validate(text)
     }
 }

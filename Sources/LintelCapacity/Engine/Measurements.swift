@@ -5,6 +5,11 @@ public struct Measurements: Sendable, Codable, Equatable {
     public var concurrency: [Double]
     public var throughput: [Double]
 
+    /// Largest CSV read: 10 MB.
+    public static let maximumBytes = 10_000_000
+    /// Most data rows read: 100,000.
+    public static let maximumRows = 100_000
+
     public init(concurrency: [Double], throughput: [Double]) {
         self.concurrency = concurrency
         self.throughput = throughput
@@ -14,8 +19,16 @@ public struct Measurements: Sendable, Codable, Equatable {
     /// columns ignored, `#` comment lines and blank lines skipped). Problems are located
     /// `file:line:col` diagnostics.
     public static func parseCSV(_ text: String, file: String) -> Result<Measurements, ModelLoadError> {
+        // A load test gives tens to thousands of points; beyond these limits the file is not one.
+        if text.utf8.count > maximumBytes {
+            return .failure(ModelLoadError([Diagnostic("the file is larger than \(maximumBytes / 1_000_000) MB",
+                                                       at: SourceLocation(file: file, line: 1, column: 1),
+                                                       hint: "a USL fit needs a few dozen (concurrency, throughput) rows")]))
+        }
         var diagnostics: [Diagnostic] = []
+        var rows = 0
         var columns: (concurrency: Int, throughput: Int)?
+        var headerCount = 0
         var result = Measurements(concurrency: [], throughput: [])
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         for (offset, raw) in lines.enumerated() {
@@ -39,6 +52,18 @@ public struct Measurements: Sendable, Codable, Equatable {
                     return .failure(ModelLoadError(diagnostics))
                 }
                 columns = (n, x)
+                headerCount = cells.count
+                continue
+            }
+            rows += 1
+            if rows > maximumRows {
+                diagnostics.append(Diagnostic("more than \(maximumRows) rows", at: SourceLocation(file: file, line: lineNumber, column: 1),
+                                              hint: "a USL fit needs a few dozen (concurrency, throughput) rows"))
+                break
+            }
+            if cells.count != headerCount {
+                diagnostics.append(Diagnostic("expected \(headerCount) columns as in the header, found \(cells.count)",
+                                              at: SourceLocation(file: file, line: lineNumber, column: 1)))
                 continue
             }
             var values: [Double] = []

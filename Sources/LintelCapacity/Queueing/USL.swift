@@ -46,10 +46,18 @@ extension USL {
     public enum FitError: Error, Sendable, Equatable, CustomStringConvertible {
         case tooFewPoints(Int)
         case invalidPoint(concurrency: Double, throughput: Double)
+        /// The least-squares search still improved after its last iteration.
+        case notConverged(iterations: Int)
+        /// The fitted parameters or R² are not finite, or γ is not positive: the data does not follow the law.
+        case degenerate(alpha: Double, beta: Double, gamma: Double)
         public var description: String {
             switch self {
             case .tooFewPoints(let n): "a USL fit needs at least 3 points with distinct concurrency, got \(n)"
             case .invalidPoint(let n, let x): "concurrency and throughput must be positive and finite, got (\(n), \(x))"
+            case .notConverged(let iterations):
+                "the USL fit did not converge in \(iterations) iterations; check that throughput was measured at steady state and covers several concurrency levels"
+            case .degenerate(let alpha, let beta, let gamma):
+                "the USL fit gives no usable parameters (α \(alpha), β \(beta), γ \(gamma)); the measurements do not follow the law"
             }
         }
     }
@@ -106,10 +114,12 @@ extension USL {
                 lambda *= 10
             }
             if !improved { break }
+            if iteration == 500 { throw .notConverged(iterations: iteration) }
         }
         let mean = x.reduce(0, +) / Double(count)
         let total = x.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
         let r2 = total > 0 ? 1 - cost / total : 1
+        guard p.allSatisfy(\.isFinite), p[2] > 0, r2.isFinite else { throw .degenerate(alpha: p[0], beta: p[1], gamma: p[2]) }
         return USLFit(model: USL(alpha: p[0], beta: p[1], gamma: p[2]), rSquared: r2, points: count, iterations: iterations)
     }
 

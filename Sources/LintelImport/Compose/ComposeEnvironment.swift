@@ -58,10 +58,19 @@ extension ComposeServiceReader {
         let text = node.string ?? ""
         // Interpolation left the text unchanged when it withheld a sole reference: the text is then as written.
         let raw = node.raw ?? text
-        if !interpolator.interpolation(of: raw, at: location).withheld.isEmpty {
+        let interpolation = interpolator.interpolation(of: raw, at: location)
+        // A password written in the file itself stays a value (with the references): review reports it here.
+        if !interpolation.withheld.isEmpty, !SecretDetector.hasLiteralCredentials(text) {
             var variable = EnvironmentVariable(name: name, value: nil, fromSecret: true, location: location)
             variable.secretReference = text
             return variable
+        }
+        // A secret spliced in from `.env` (`postgres://app:${DB_PASSWORD}@db`) is written in `.env`:
+        // the finding belongs at that line.
+        if SecretDetector.isSecret(name: name, value: text),
+           let secret = interpolation.fromDotEnv.first(where: { Interpolator.mayHoldSecret(name: $0, value: interpolator.dotEnv[$0]) }),
+           let written = interpolator.dotEnvLocations[secret] {
+            return EnvironmentVariable(name: name, value: text, location: written)
         }
         if let reference = Interpolator.soleReference(raw), raw.contains("$") {
             let (_, source) = interpolator.value(of: reference)

@@ -13,9 +13,20 @@ public struct ComposeImporter: Sendable {
     /// The system name; defaults to the top-level `name:` or the project directory's name.
     public var systemName: String?
 
-    public init(environment: [String: String] = [:], systemName: String? = nil) {
+    /// Profiles to activate, as `docker compose --profile`; added to `COMPOSE_PROFILES` from the
+    /// environment or `.env`. A service with `profiles:` is imported only when one of them is active.
+    public var profiles: [String]
+
+    public init(environment: [String: String] = [:], systemName: String? = nil, profiles: [String] = []) {
         self.environment = environment
         self.systemName = systemName
+        self.profiles = profiles
+    }
+
+    /// The active profiles: the given ones and `COMPOSE_PROFILES` (comma-separated).
+    func activeProfiles(_ interpolator: Interpolator) -> Set<String> {
+        let listed = interpolator.value(of: "COMPOSE_PROFILES").0?.split(separator: ",") ?? []
+        return Set(profiles + listed.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
     }
 
     /// Imports compose files; the first one's directory is the project directory (for `.env`,
@@ -116,9 +127,17 @@ public struct ComposeImporter: Sendable {
         var components: [Component] = []
         var evidence: [String: [CallEvidence]] = [:]
         var names: [String: String] = [:]
+        var completed: Set<String> = []
+        let active = activeProfiles(interpolator)
         for entry in servicesEntry.value.entries {
             let name = entry.name
             guard !name.isEmpty else { continue }
+            let serviceProfiles = entry.value["profiles"]?.items.compactMap(\.string) ?? []
+            if !serviceProfiles.isEmpty, active.isDisjoint(with: serviceProfiles) {
+                diagnostics.append(Report.note("service '\(name)' runs only with profile \(serviceProfiles.joined(separator: ", ")); not imported",
+                                               at: entry.key.location, hint: "activate it with COMPOSE_PROFILES or --profile"))
+                continue
+            }
             guard entry.value.isMapping || entry.value.isNull else {
                 diagnostics.append(Report.error("service '\(name)' must be a mapping, found \(entry.value.shape)", at: entry.value.location))
                 continue
@@ -130,8 +149,12 @@ public struct ComposeImporter: Sendable {
             components.append(reader.read())
             diagnostics += reader.diagnostics
             evidence[name] = reader.evidence
+            completed.formUnion(reader.completedDependencies)
             names[name.lowercased()] = name
             for alias in reader.aliases where names[alias.lowercased()] == nil { names[alias.lowercased()] = name }
+        }
+        for index in components.indices where completed.contains(components[index].name) && !components[index].job {
+            components[index].job = true
         }
         CallInference(resolve: { names[$0.lowercased()] }).apply(to: &components, evidence: evidence, diagnostics: &diagnostics)
         StoreOwnership.apply(to: &components, diagnostics: &diagnostics)

@@ -31,6 +31,8 @@ struct ComposeServiceReader {
     var evidence: [CallEvidence] = []
     /// Other names the service answers to on the network: `hostname`, `container_name`, network aliases.
     var aliases: [String] = []
+    /// Services this one waits on to finish (`condition: service_completed_successfully`): one-shot jobs.
+    var completedDependencies: [String] = []
 
     mutating func read() -> Component {
         var component = Component(name: name, kind: .service, location: key.location)
@@ -51,8 +53,43 @@ struct ComposeServiceReader {
         readResources(into: &component)
         readSecurity(into: &component)
         readDependencies()
+        readRuntime(into: &component)
         return component
     }
+
+    /// `restart`, `command`, and whether the service is a one-shot job: `restart: "no"` or
+    /// `on-failure` on a container that publishes nothing and runs a script or a setup task.
+    /// (Services others wait on with `service_completed_successfully` are marked by the importer.)
+    mutating func readRuntime(into component: inout Component) {
+        if let entry = service.entry("restart"), let text = entry.value.string {
+            let policy = text.split(separator: ":").first.map(String.init) ?? text
+            component.restart = RestartPolicy(rawValue: policy == "false" ? "no" : policy)
+            component.keyLocations["restart"] = entry.key.location
+        }
+        let words = [service["entrypoint"], service["command"]].compactMap { $0 }.flatMap { node in
+            node.isSequence ? node.items.compactMap(\.string) : [node.string ?? ""]
+        }
+        let commandLine = words.filter { !$0.isEmpty }.joined(separator: " ")
+        if !commandLine.isEmpty {
+            component.command = commandLine
+            component.keyLocations["command"] = (service.entry("command") ?? service.entry("entrypoint"))?.key.location
+        }
+        // An interactive toolbox (`stdin_open` and `tty`) is entered by people, not served: judged as a job.
+        if service["stdin_open"]?.bool == true, service["tty"]?.bool == true, service.entry("ports") == nil {
+            component.job = true
+            component.keyLocations["job"] = service.entry("stdin_open")?.key.location
+            return
+        }
+        let publishes = service.entry("ports") != nil
+        let runsTask = commandLine.contains(".sh") || Self.jobWords.contains { name.lowercased().contains($0) }
+        if !publishes, component.restart == .no || (component.restart == .onFailure && runsTask) {
+            component.job = true
+            component.keyLocations["job"] = component.keyLocations["restart"]
+        }
+    }
+
+    /// Name fragments of one-shot tasks.
+    static let jobWords = ["setup", "init", "migrat", "create-", "bootstrap", "seed", "provision"]
 
     func entryLocation(_ key: String) -> SourceLocation? { service.entry(key)?.key.location }
 
@@ -104,7 +141,9 @@ struct ComposeServiceReader {
                     continue
                 }
                 if let container = port.container, !component.ports.contains(container) { component.ports.append(container) }
-                if port.isPublic, !component.isPublic {
+                // A UDP-only port carries media or DNS, which no HTTP gateway could front: not a public entry.
+                let udp = (item.string ?? item["protocol"]?.string ?? "").lowercased().hasSuffix("udp")
+                if port.isPublic, !udp, !component.isPublic {
                     component.isPublic = true
                     component.keyLocations["public"] = item.location
                 }
@@ -174,6 +213,10 @@ struct ComposeServiceReader {
     mutating func readDependencies() {
         if let dependsOn = service["depends_on"] {
             for entry in ComposeTree.asMapping(dependsOn).entries {
+                if entry.value["condition"]?.string == "service_completed_successfully" {
+                    completedDependencies.append(entry.name)
+                    continue
+                }
                 evidence.append(CallEvidence(host: entry.name, location: entry.key.location, isDeclaredDependency: true))
             }
         }

@@ -25,6 +25,8 @@ struct Interpolator: Sendable {
         var diagnostics: [Diagnostic]
         /// Variables from the environment left as references because they hold or may hold a secret.
         var withheld: [String]
+        /// Variables whose values came from the `.env` file, in the order used.
+        var fromDotEnv: [String] = []
     }
 
     /// Deepest nesting of `${…}` inside a default or alternative. Compose files nest two or three
@@ -66,7 +68,7 @@ struct Interpolator: Sendable {
             output = expander.run()
         }
         if expander.failed { output = text }
-        return Result(text: output, diagnostics: expander.diagnostics, withheld: expander.withheld)
+        return Result(text: output, diagnostics: expander.diagnostics, withheld: expander.withheld, fromDotEnv: expander.fromDotEnv)
     }
 
     /// The variable name when the whole text is one reference without a default (`${DB_PASSWORD}`, `$TOKEN`).
@@ -103,6 +105,7 @@ private struct Expander {
     var index = 0
     var diagnostics: [Diagnostic] = []
     var withheld: [String] = []
+    var fromDotEnv: [String] = []
     /// True when a value from the environment was substituted.
     var usedEnvironment = false
     /// True after an error that leaves the value uninterpolated (nesting too deep).
@@ -258,6 +261,7 @@ private struct Expander {
 
     /// A set variable's value, or its reference when it comes from the environment and may be a secret.
     private mutating func resolved(_ name: String, _ value: String, _ source: Interpolator.Source) -> String {
+        if source == .dotEnv, !fromDotEnv.contains(name) { fromDotEnv.append(name) }
         guard source == .environment else { return value }
         guard withholdAll || Interpolator.mayHoldSecret(name: name, value: value) else {
             usedEnvironment = true

@@ -19,39 +19,92 @@ struct CallInference {
 
     /// Adds calls to `components` from `evidence[componentName]`, ordered as the evidence
     /// appears in the files and one call per target. Calls to brokers and channels are async.
+    ///
+    /// Calls come from what a service is configured to reach (URLs, `host:port`, host lists).
+    /// `depends_on` and `links` are start order, not calls: they are read only for a service whose
+    /// environment names no component at all, and never towards a one-shot job. An `http(s)` URL to
+    /// a public host (`https://api.stripe.com`) becomes an `external` component with the call.
     func apply(to components: inout [Component], evidence: [String: [CallEvidence]], diagnostics: inout [Diagnostic]) {
+        var externals: [Component] = []
         let kinds = Dictionary(components.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
+        let jobs = Set(components.filter(\.job).map(\.name))
         for index in components.indices {
             let name = components[index].name
-            let found = (evidence[name] ?? []).sorted { $0.location < $1.location }
+            let image = components[index].image.map(KindInference.repositoryPath)
+            let found = (evidence[name] ?? []).sorted { $0.location < $1.location }.filter { item in
+                !Self.isToolVariable(item.variable, image: image)
+            }
+            let configured = found.contains { item in
+                !item.isDeclaredDependency && HostExtractor.candidateNames(item.host).contains { resolve($0).map { $0 != name } ?? false }
+            }
             var calls: [Call] = []
             for item in found {
+                if item.isDeclaredDependency, configured { continue }
                 let target = HostExtractor.candidateNames(item.host).lazy.compactMap(resolve).first
+                    ?? externals.first { $0.name == Self.externalName(item.host) }?.name
                 guard let target else {
                     if item.isDeclaredDependency {
                         diagnostics.append(Report.warning("\(name) depends on '\(item.host)', which is not defined", at: item.location))
+                    } else if let external = Self.external(item) {
+                        externals.append(external)
+                        calls.append(Self.call(to: external.name, item: item, messaging: false))
+                        diagnostics.append(Report.note("\(item.variable ?? "a variable") names \(item.host), outside the system: external component \(external.name)",
+                                                       at: item.location))
                     } else if let variable = item.variable {
                         diagnostics.append(Report.note("host '\(item.host)' in \(variable) matches no component; no call imported",
                                                        at: item.location))
                     }
                     continue
                 }
-                if target == name { continue }
+                // Start order towards a job or between observability services says nothing about calls.
+                let observability = kinds[name] == .observability || kinds[target] == .observability
+                if target == name || (item.isDeclaredDependency && (jobs.contains(target) || observability)) { continue }
                 if let existing = calls.firstIndex(where: { $0.to == target }) {
                     if calls[existing].protocolName == nil { calls[existing].protocolName = item.protocolName }
                     continue
                 }
-                let messaging = kinds[target]?.isMessaging ?? false
-                var call = Call(to: target, mode: messaging ? .async : .sync, location: item.location)
-                call.protocolName = item.protocolName
-                call.keyLocations["to"] = item.location
-                calls.append(call)
+                calls.append(Self.call(to: target, item: item, messaging: kinds[target]?.isMessaging ?? false))
             }
             if !calls.isEmpty {
                 components[index].calls = calls
                 components[index].keyLocations["calls"] = calls[0].location
             }
         }
+        components += externals
+    }
+
+    /// Variables an image's command-line tools read, not its server (`temporal` and `tctl` in
+    /// `temporalio/server` read `TEMPORAL_ADDRESS`; the server reads `PUBLIC_FRONTEND_ADDRESS`).
+    static let toolVariables: [String: Set<String>] = [
+        "temporalio/server": ["TEMPORAL_ADDRESS", "TEMPORAL_CLI_ADDRESS"],
+        "temporalio/auto-setup": ["TEMPORAL_ADDRESS", "TEMPORAL_CLI_ADDRESS"],
+    ]
+
+    /// A variable for a command-line tool in the image (`*_CLI_*`, or one listed for the image).
+    static func isToolVariable(_ variable: String?, image: String?) -> Bool {
+        guard let variable = variable?.uppercased() else { return false }
+        if variable.contains("_CLI_") || variable.hasPrefix("CLI_") { return true }
+        return image.flatMap { toolVariables[$0] }?.contains(variable) ?? false
+    }
+
+    static func call(to target: String, item: CallEvidence, messaging: Bool) -> Call {
+        var call = Call(to: target, mode: messaging ? .async : .sync, location: item.location)
+        call.protocolName = item.protocolName
+        call.keyLocations["to"] = item.location
+        return call
+    }
+
+    /// `api.stripe.com` → `api-stripe-com`.
+    static func externalName(_ host: String) -> String {
+        host.lowercased().replacingOccurrences(of: ".", with: "-")
+    }
+
+    /// The external component an `http(s)://public-host` URL names, located at the variable.
+    static func external(_ item: CallEvidence) -> Component? {
+        guard item.protocolName == .https || item.protocolName == .http, HostExtractor.isOutside(item.host) else { return nil }
+        var component = Component(name: externalName(item.host), kind: .external, location: item.location)
+        component.description = "\(item.host), named in \(item.variable ?? "the configuration")"
+        return component
     }
 }
 

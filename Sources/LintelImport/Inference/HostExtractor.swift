@@ -32,7 +32,7 @@ struct Endpoint: Sendable, Equatable {
 enum HostExtractor {
     /// Name endings whose variables hold a bare host name.
     static let hostNameSuffixes = ["HOST", "HOSTNAME", "ADDR", "ADDRESS", "SERVER", "SERVERS", "ENDPOINT", "URL", "URI",
-                                   "BROKER", "BROKERS", "SERVICE", "HOSTS", "DSN"]
+                                   "BROKER", "BROKERS", "SERVICE", "HOSTS", "DSN", "SEEDS", "NODES", "PEERS"]
 
     static func endpoints(name: String, value: String) -> [Endpoint] {
         let upper = name.uppercased()
@@ -100,8 +100,21 @@ enum HostExtractor {
     /// The names a host might refer to, most specific first:
     /// `orders.shop.svc.cluster.local` → `orders.shop.svc.cluster.local`, `orders`.
     static func candidateNames(_ host: String) -> [String] {
+        if isOutside(host) { return [host] }
         var names = [host]
         if let first = host.split(separator: ".").first.map(String.init), first != host { names.append(first) }
         return names
+    }
+
+    /// A host outside any deployment: a public DNS name (`api.stripe.com`), not a cluster or
+    /// container-network name (`orders`, `orders.shop.svc.cluster.local`, `*.internal`, `*.local`),
+    /// not loopback or an IP address.
+    static func isOutside(_ host: String) -> Bool {
+        let labels = host.lowercased().split(separator: ".").map(String.init)
+        guard labels.count >= 2, let last = labels.last, last.count >= 2, last.allSatisfy(\.isLetter) else { return false }
+        let internalSuffixes: Set<String> = ["local", "internal", "localhost", "cluster", "svc", "lan", "home", "test", "example",
+                                             "invalid", "localdomain", "docker"]
+        if internalSuffixes.contains(last) || labels.contains("svc") { return false }
+        return !labels.contains { $0 == "localhost" }
     }
 }

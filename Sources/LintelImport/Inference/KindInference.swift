@@ -64,12 +64,33 @@ public enum KindInference {
             let organisations = path.split(separator: "/").dropLast().flatMap { tokens(String($0)) }
             if let kind = kind(tokens: organisations), kind == .observability { return kind }
         }
-        for variable in environment {
-            let upper = variable.uppercased()
-            if let match = environmentPrefixes.first(where: { upper.hasPrefix($0.prefix) }) { return match.kind }
-        }
+        if let kind = serverKind(environment: environment) { return kind }
         if image == nil || image?.isEmpty == true, let kind = kind(tokens: tokens(name.lowercased())) { return kind }
         return .service
+    }
+
+    /// Name endings of the variables a client of a product sets to find it (`POSTGRES_HOST`,
+    /// `POSTGRES_SEEDS`, `MYSQL_URL`, `POSTGRES_PWD`): a container setting one talks to the product.
+    static let clientSuffixes = ["HOST", "HOSTNAME", "HOSTS", "SEEDS", "ADDR", "ADDRESS", "URL", "URI", "DSN", "SERVER",
+                                 "SERVERS", "BROKERS", "ENDPOINT", "PWD", "PORT", "NODES"]
+
+    /// The product a container runs, from variables only its server reads (`POSTGRES_PASSWORD`,
+    /// `MYSQL_ROOT_PASSWORD`); `nil` when the same product's variables also say the container is a
+    /// client of it (an API with `POSTGRES_HOST: db` is not a database).
+    static func serverKind(environment: [String]) -> ComponentKind? {
+        var found: ComponentKind?
+        var clientOf: Set<ComponentKind> = []
+        for variable in environment {
+            let upper = variable.uppercased()
+            guard let match = environmentPrefixes.first(where: { upper.hasPrefix($0.prefix) }) else { continue }
+            if clientSuffixes.contains(where: { upper.hasSuffix("_" + $0) }) {
+                clientOf.insert(match.kind)
+            } else if found == nil {
+                found = match.kind
+            }
+        }
+        guard let found, !clientOf.contains(found) else { return nil }
+        return found
     }
 
     static func kind(tokens: [String]) -> ComponentKind? {

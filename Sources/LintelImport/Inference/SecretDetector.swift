@@ -31,6 +31,24 @@ public enum SecretDetector {
         return false
     }
 
+    /// True when the value embeds credentials whose password is written out, not a reference
+    /// (`postgres://app:pw@${DB_HOST}` yes, `postgres://app:${DB_PASSWORD}@db` and
+    /// `postgres://app:$(DB_PASSWORD)@db` no): a secret the file itself contains.
+    public static func hasLiteralCredentials(_ value: String) -> Bool {
+        for token in value.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }) {
+            var text = Substring(token)
+            if let scheme = text.range(of: "://") { text = text[scheme.upperBound...] }
+            guard let at = text.lastIndex(of: "@") else { continue }
+            let userInfo = text[..<at]
+            if userInfo.contains("/") { continue }
+            // `redis://:secret@cache` has a password and no user.
+            guard let colon = userInfo.firstIndex(of: ":") else { continue }
+            let password = userInfo[userInfo.index(after: colon)...]
+            if !password.isEmpty, !password.contains("$") { return true }
+        }
+        return false
+    }
+
     /// True when a variable with this name and value carries a credential.
     public static func isSecret(name: String, value: String?) -> Bool {
         isSecretName(name) || (value.map(hasCredentials) ?? false)

@@ -49,7 +49,7 @@ extension KubernetesWorkloadReader {
             let secret = references.contains { reference in
                 SecretDetector.isSecretName(reference) || defined.contains { $0.name == reference && $0.fromSecret }
             }
-            if secret || (!references.isEmpty && SecretDetector.hasCredentials(value)) {
+            if secret || (!references.isEmpty && SecretDetector.hasCredentials(value)), !SecretDetector.hasLiteralCredentials(value) {
                 var variable = EnvironmentVariable(name: name, value: nil, fromSecret: true, location: location)
                 variable.secretReference = value
                 return variable

@@ -37,6 +37,16 @@ struct KubernetesWorkloadReader {
             component.keyLocations["image"] = primary.entry("image")?.key.location
         }
         readInstances(into: &component)
+        // A Job or CronJob runs to completion; a pod that never restarts is one too. Controllers restart their pods.
+        let podRestart = podSpec["restartPolicy"]?.string
+        component.job = object.kind == "Job" || object.kind == "CronJob" || (object.kind == "Pod" && podRestart == "Never")
+        component.restart = switch podRestart {
+        case "Never": .no
+        case "OnFailure": .onFailure
+        default: component.job ? .onFailure : .always
+        }
+        let arguments = (primary["command"]?.items ?? []) + (primary["args"]?.items ?? [])
+        if !arguments.isEmpty { component.command = arguments.compactMap(\.string).joined(separator: " ") }
         component.env = environment(of: containers)
         diagnostics += missingEnvironmentSources(containers)
         if component.env.isEmpty == false { component.keyLocations["env"] = component.env.first?.location }

@@ -52,6 +52,9 @@ public enum ModelWriter {
             if let target = scale.targetUtilisation { lines.append("      target: " + UnitFormat.percent(target)) }
         }
         if let budget = component.disruptionBudget { field("disruption_budget", String(budget)) }
+        if component.job { field("job", "true") }
+        if let restart = component.restart { field("restart", restart.rawValue) }
+        if let command = component.command { field("command", YAMLText.scalar(command)) }
         if component.replicas > 0 { field("replicas", String(component.replicas)) }
         if !component.ports.isEmpty { field("ports", "[" + component.ports.map(String.init).joined(separator: ", ") + "]") }
         if !component.volumes.isEmpty {
@@ -100,8 +103,16 @@ public enum ModelWriter {
 
     /// CPU cores as the model writes them: `2`, `500m`.
     static func cores(_ value: Double) -> String {
-        if value == value.rounded() { return String(Int(value)) }
-        return String(Int((value * 1000).rounded())) + "m"
+        if value == value.rounded() { return whole(value) }
+        return whole((value * 1000).rounded()) + "m"
+    }
+
+    /// A whole number's digits without converting to `Int`, which traps beyond 2⁶³ (a 30-digit
+    /// value in a manifest); a value that is not finite is written as 0, which the loader refuses.
+    static func whole(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
+        if let exact = Int(exactly: value) { return String(exact) }
+        return String(format: "%.0f", value)
     }
 
     /// Bytes in the largest unit that divides them exactly: `500MiB`, `1GiB`, `500MB`, `1234B`.
@@ -110,8 +121,8 @@ public enum ModelWriter {
         let units: [(String, Double)] = [("PiB", pow(1024, 5)), ("TiB", pow(1024, 4)), ("GiB", pow(1024, 3)), ("MiB", pow(1024, 2)),
                                          ("KiB", 1024), ("PB", 1e15), ("TB", 1e12), ("GB", 1e9), ("MB", 1e6), ("KB", 1e3)]
         for (unit, factor) in units where bytes >= factor && bytes.truncatingRemainder(dividingBy: factor) == 0 {
-            return String(Int(bytes / factor)) + unit
+            return whole(bytes / factor) + unit
         }
-        return String(Int(bytes)) + "B"
+        return whole(bytes) + "B"
     }
 }

@@ -72,6 +72,9 @@ struct ComponentBuilder {
         }
         component.ports = (fields["ports"]?.items ?? []).compactMap { $0.scalar.flatMap(ScalarValue.int) }
         component.disruptionBudget = fields.bool("disruption_budget")
+        component.job = fields.bool("job") ?? false
+        component.restart = fields.enumeration("restart")
+        component.command = fields.string("command")
         return component
     }
 

@@ -12,6 +12,11 @@ struct EventReader {
     private(set) var diagnostics: [Diagnostic] = []
     private var anchors: [String: (tree: YAMLTree, size: Int)] = [:]
     private var exhausted = false
+    /// Reads every document of a stream (Kubernetes manifests) into `documents` instead of
+    /// refusing a second one; the budget covers the whole stream.
+    var multipleDocuments = false
+    /// The documents read when `multipleDocuments` is set, an empty one as a null scalar.
+    private(set) var documents: [YAMLTree] = []
 
     init(file: String, budget: Int) {
         self.file = file
@@ -43,7 +48,8 @@ struct EventReader {
 
     private mutating func document(_ session: inout Session) -> YAMLTree? {
         var root: YAMLTree?
-        var documents = 0
+        var documentCount = 0
+        var start = location(line: 0, column: 0)
         while true {
             guard var event = next(&session) else { return nil }
             defer { yaml_event_delete(&event) }
@@ -51,13 +57,19 @@ struct EventReader {
             case YAML_STREAM_END_EVENT:
                 return root
             case YAML_DOCUMENT_START_EVENT:
-                documents += 1
-                if documents > 1 {
+                documentCount += 1
+                start = mark(event.start_mark)
+                if documentCount > 1, !multipleDocuments {
                     diagnostics.append(Diagnostic("a model file holds one YAML document; found a second '---'",
                                                   at: mark(event.start_mark)))
                     return nil
                 }
-            case YAML_STREAM_START_EVENT, YAML_DOCUMENT_END_EVENT:
+            case YAML_DOCUMENT_END_EVENT:
+                if multipleDocuments {
+                    documents.append(root ?? YAMLTree(value: .scalar("", plain: true), location: start))
+                    root = nil
+                }
+            case YAML_STREAM_START_EVENT:
                 continue
             default:
                 guard let (tree, _) = node(from: event, &session) else { return nil }
@@ -81,7 +93,8 @@ struct EventReader {
             guard spend(1, at: at) else { return nil }
             let scalar = event.data.scalar
             let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
-            let tree = YAMLTree(value: .scalar(text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE), location: at)
+            var tree = YAMLTree(value: .scalar(text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE), location: at)
+            tree.tag = scalar.tag.map { String(cString: $0) }
             remember(scalar.anchor, tree, 1)
             return (tree, 1)
         case YAML_SEQUENCE_START_EVENT:
@@ -97,13 +110,15 @@ struct EventReader {
                 items.append(item)
                 size += itemSize
             }
-            let tree = YAMLTree(value: .sequence(items), location: at)
+            var tree = YAMLTree(value: .sequence(items), location: at)
+            tree.tag = event.data.sequence_start.tag.map { String(cString: $0) }
             if let anchor { anchors[anchor] = (tree, size) }
             return (tree, size)
         case YAML_MAPPING_START_EVENT:
             guard spend(1, at: at) else { return nil }
             let anchor = event.data.mapping_start.anchor.map { String(cString: $0) }
-            guard let (tree, size) = mapping(at: at, &session) else { return nil }
+            guard var (tree, size) = mapping(at: at, &session) else { return nil }
+            tree.tag = event.data.mapping_start.tag.map { String(cString: $0) }
             if let anchor { anchors[anchor] = (tree, size) }
             return (tree, size)
         default:

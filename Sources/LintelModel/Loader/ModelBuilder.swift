@@ -14,6 +14,8 @@ final class ModelBuilder {
             location: root.location("system") ?? tree.location)
         if let system = root.string("system"), system.trimmed.isEmpty {
             diagnostics.append(Diagnostic("'system' must name the system", at: root.valueLocation("system") ?? tree.location))
+        } else if let system = root.string("system"), let problem = NameCheck.problem(system) {
+            diagnostics.append(Diagnostic("the system name \(NameCheck.quoted(system)) \(problem)", at: root.valueLocation("system") ?? tree.location))
         }
         model.description = root.string("description")
         model.origin = Origin(format: .lintel, files: [file])
@@ -111,6 +113,9 @@ final class ModelBuilder {
         for item in fields["load"]?.items ?? [] where item.entries != nil {
             let step = FieldReader(item)
             guard let at = step.duration("at") else { continue }
+            // A rate or scale that did not parse is already an error; the step is left out rather than
+            // reported a second time as having neither.
+            if (step["rate"] != nil && step.rate("rate") == nil) || (step["scale"] != nil && step.multiplier("scale") == nil) { continue }
             scenario.load.append(LoadStep(at: at, rate: step.rate("rate"),
                                           scale: step.multiplier("scale"), flow: step.string("flow"), location: item.location))
         }

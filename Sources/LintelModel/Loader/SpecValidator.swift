@@ -13,28 +13,23 @@ struct SpecValidator {
             if ScalarValue.bool(text) == nil {
                 error("'\(key)' must be true or false, not '\(text)'", at: tree.location)
             }
-        case .integer(let minimum):
+        case .integer(let minimum, let maximum):
             guard expectScalar(tree, key: key, what: "a whole number"), let text = tree.scalar else { return }
-            guard let value = ScalarValue.int(text) else {
-                error("'\(key)' must be a whole number, not '\(text)'", at: tree.location)
+            guard let value = ScalarValue.int(text), (minimum...maximum).contains(value) else {
+                error("'\(key)' must be a whole number between \(minimum) and \(maximum), not \(text.trimmed)", at: tree.location,
+                      hint: ScalarValue.int(text) == nil ? nil : Self.rangeHint(key))
                 return
-            }
-            if value < minimum {
-                error("'\(key)' must be at least \(minimum), not \(value)", at: tree.location)
             }
         case .number(let minimum, let maximum):
             guard expectScalar(tree, key: key, what: "a number"), let text = tree.scalar else { return }
-            guard let value = ScalarValue.double(text) else {
-                error("'\(key)' must be a number, not '\(text)'", at: tree.location)
+            guard let value = ScalarValue.double(text), value >= minimum, value <= maximum else {
+                error("'\(key)' must be a number between \(UnitFormat.number(minimum)) and \(UnitFormat.number(maximum)), not \(text.trimmed)",
+                      at: tree.location, hint: ScalarValue.double(text) == nil ? nil : Self.rangeHint(key))
                 return
             }
-            if value < minimum || (maximum.map { value > $0 } ?? false) {
-                let range = maximum.map { "between \(UnitFormat.number(minimum)) and \(UnitFormat.number($0))" } ?? "at least \(UnitFormat.number(minimum))"
-                error("'\(key)' must be \(range), not \(text)", at: tree.location)
-            }
-        case .quantity(let kind):
+        case .quantity(let kind, let range):
             guard expectScalar(tree, key: key, what: kind.rawValue), let text = tree.scalar else { return }
-            checkQuantity(text, kind: kind, key: key, at: tree.location)
+            checkQuantity(text, kind: kind, range: range ?? kind.defaultRange, key: key, at: tree.location)
         case .enumeration(let values):
             guard expectScalar(tree, key: key, what: "one of \(values.joined(separator: ", "))"), let text = tree.scalar else { return }
             if !values.contains(text) {
@@ -56,6 +51,9 @@ struct SpecValidator {
             for entry in entries {
                 if entry.key.trimmed.isEmpty {
                     error("a name in '\(key)' is empty", at: entry.keyLocation)
+                } else if let problem = NameCheck.problem(entry.key) {
+                    error("the name \(NameCheck.quoted(entry.key)) in '\(key)' \(problem)", at: entry.keyLocation,
+                          hint: "names appear in reports, diagrams and terminals; use letters, digits, '-' and '_'")
                 }
                 if entry.value.isNull, case .object(let name) = element, ModelSpec.object(name)?.fields.contains(where: \.required) == true {
                     error("'\(entry.key)' has no settings", at: entry.keyLocation, hint: "\(name) needs at least: " +
@@ -125,7 +123,7 @@ struct SpecValidator {
         return true
     }
 
-    private mutating func checkQuantity(_ text: String, kind: QuantityKind, key: String, at location: SourceLocation) {
+    private mutating func checkQuantity(_ text: String, kind: QuantityKind, range: QuantityRange?, key: String, at location: SourceLocation) {
         if kind.requiresUnit, ScalarValue.double(text) != nil {
             error("'\(key)' needs a unit: '\(text)' is a bare number", at: location, hint: "write \(kind.acceptedForms)")
             return
@@ -134,30 +132,15 @@ struct SpecValidator {
         case .failure(let failure):
             error("'\(key)': \(failure.message)", at: location, hint: "write \(kind.acceptedForms)")
         case .success(let value):
-            checkRange(value, kind: kind, key: key, text: text, at: location)
+            guard let range, let base = value.baseValue, !range.contains(base) else { return }
+            let percentForm = kind == .fraction && text.trimmed.hasSuffix("%") ? " (\(UnitFormat.percent(range.minimum))…\(UnitFormat.percent(range.maximum)))" : ""
+            error("'\(key)' must be \(range.phrase(kind))\(percentForm), not \(text.trimmed)", at: location, hint: Self.rangeHint(key))
         }
     }
 
-    private mutating func checkRange(_ value: QuantityValue, kind: QuantityKind, key: String, text: String, at location: SourceLocation) {
-        switch value {
-        case .fraction(let fraction):
-            if fraction < 0 || fraction > 1 {
-                let limit = kind == .percent ? "0% and 100%" : "0 and 1 (or 0% and 100%)"
-                error("'\(key)' must be between \(limit), not \(text)", at: location)
-            }
-        case .duration(let span) where span.seconds < 0:
-            error("'\(key)' must not be negative", at: location)
-        case .rate(let rate) where rate.perSecond < 0:
-            error("'\(key)' must not be negative", at: location)
-        case .size(let size) where size.bytes <= 0:
-            error("'\(key)' must be larger than zero", at: location)
-        case .multiplier(let factor) where factor <= 0:
-            error("'\(key)' must be a positive factor", at: location)
-        case .count(let count) where count < 0:
-            error("'\(key)' must not be negative", at: location)
-        default:
-            break
-        }
+    /// Why a value outside its range is refused, pointing at the documentation of the key.
+    static func rangeHint(_ key: String) -> String {
+        "the range is documented in `lintel explain \(key)`; values outside it are typos, not systems"
     }
 
     private mutating func error(_ message: String, at location: SourceLocation, hint: String? = nil) {

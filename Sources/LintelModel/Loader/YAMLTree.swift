@@ -19,6 +19,9 @@ public struct YAMLTree: Sendable {
 
     public var value: Value
     public var location: SourceLocation
+    /// The node's explicit tag as libyaml resolved it (`!reset`, `tag:yaml.org,2002:str`), nil when none
+    /// was written. Models ignore tags; compose files use `!reset` and `!override`.
+    public var tag: String?
 
     /// True for `~`, `null` and empty plain scalars.
     public var isNull: Bool {

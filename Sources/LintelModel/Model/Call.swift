@@ -59,7 +59,8 @@ public struct Call: Sendable, Codable, Equatable {
     }
 
     /// Attempts per call in the worst case: 1 + retries.
-    public var attempts: Int { 1 + retries }
+    /// Saturates instead of trapping for a `retries` built outside the loader (which caps it at 20).
+    public var attempts: Int { retries < Int.max ? 1 + max(0, retries) : Int.max }
 }
 
 public enum CallMode: String, Sendable, Codable, CaseIterable {

@@ -81,6 +81,13 @@ public struct Component: Sendable, Codable, Equatable {
     public var env: [EnvironmentVariable]
     public var ports: [Int]
     public var disruptionBudget: Bool?
+    /// Runs once to completion (a setup, migration or seed job), not a long-running service:
+    /// no health check or second instance is expected of it.
+    public var job: Bool
+    /// What the runtime does when the process exits; `nil` when the deployment does not say.
+    public var restart: RestartPolicy?
+    /// The container's command line (server flags such as `-c fsync=off`), when one is given.
+    public var command: String?
 
     public var location: SourceLocation
     /// Where each key of this component was written, by its model-file name (`instances`, `calls`, …).
@@ -109,6 +116,7 @@ public struct Component: Sendable, Codable, Equatable {
         self.volumes = []
         self.env = []
         self.ports = []
+        self.job = false
         self.location = location
         self.keyLocations = [:]
     }
@@ -193,6 +201,11 @@ public struct SecurityContext: Sendable, Codable, Equatable {
         self.readOnlyRootFilesystem = readOnlyRootFilesystem
         self.privileged = privileged
     }
+}
+
+/// The restart policy of a container (compose `restart:`, a Kubernetes pod's `restartPolicy`).
+public enum RestartPolicy: String, Sendable, Codable, CaseIterable {
+    case always, onFailure = "on-failure", unlessStopped = "unless-stopped", no
 }
 
 public enum BackupPolicy: String, Sendable, Codable, CaseIterable {

@@ -30,6 +30,7 @@ public enum JSONSchemaGenerator {
         for field in object.fields {
             var property = typeSchema(field.type)
             var description = field.doc
+            if let range = rangeText(field.type) { description += " Range: \(range)." }
             if let value = field.defaultValue {
                 description += " Default: \(value)."
                 if let typed = typedDefault(value, for: field.type) { property["default"] = typed }
@@ -60,19 +61,26 @@ public enum JSONSchemaGenerator {
             return ["type": "string", "minLength": 1, "$comment": "the name of a flow in this model"]
         case .boolean:
             return ["type": "boolean"]
-        case .integer(let minimum):
-            return ["type": "integer", "minimum": minimum]
+        case .integer(let minimum, let maximum):
+            return ["type": "integer", "minimum": minimum, "maximum": maximum]
         case .number(let minimum, let maximum):
-            var schema: [String: Any] = ["type": "number", "minimum": minimum]
-            if let maximum { schema["maximum"] = maximum }
-            return schema
-        case .quantity(let kind):
-            let text: [String: Any] = ["type": "string", "pattern": kind.pattern, "$comment": kind.acceptedForms]
-            switch kind {
-            case .fraction: return ["anyOf": [["type": "number", "minimum": 0, "maximum": 1], text]]
-            case .count, .cpu: return ["anyOf": [["type": "number", "minimum": 0], text]]
-            default: return text
+            return ["type": "number", "minimum": minimum, "maximum": maximum]
+        case .quantity(let kind, let range):
+            let range = range ?? kind.defaultRange
+            var text: [String: Any] = ["type": "string", "pattern": kind.pattern, "$comment": kind.acceptedForms]
+            // A written quantity is a string, which `minimum`/`maximum` cannot bound: the range is
+            // stated for readers and checked by the loader.
+            if let range { text["$comment"] = kind.acceptedForms + "; range " + range.summary(kind) }
+            guard kind == .fraction || kind == .count || kind == .cpu else { return text }
+            var number: [String: Any] = ["type": "number", "minimum": range?.minimum ?? 0]
+            if let range {
+                number["maximum"] = range.maximum
+                if range.excludesMinimum {
+                    number["exclusiveMinimum"] = range.minimum
+                    number["minimum"] = nil
+                }
             }
+            return ["anyOf": [number, text]]
         case .enumeration(let values):
             return ["enum": values]
         case .list(let element):
@@ -86,6 +94,17 @@ public enum JSONSchemaGenerator {
         }
     }
 
+    /// The documented range of a scalar type, as written in a model file.
+    public static func rangeText(_ type: ValueType) -> String? {
+        switch type {
+        case .integer(let minimum, let maximum): "\(minimum)…\(maximum)"
+        case .number(let minimum, let maximum): "\(UnitFormat.number(minimum))…\(UnitFormat.number(maximum))"
+        case .quantity(let kind, let range): (range ?? kind.defaultRange)?.summary(kind)
+        case .list(let element): rangeText(element)
+        default: nil
+        }
+    }
+
     /// A default written in the spec as JSON of the field's type, when it is a plain value.
     static func typedDefault(_ text: String, for type: ValueType) -> Any? {
         switch type {
@@ -93,7 +112,7 @@ public enum JSONSchemaGenerator {
         case .number: return Double(text)
         case .boolean: return ScalarValue.bool(text)
         case .enumeration(let values): return values.contains(text) ? text : nil
-        case .quantity(let kind):
+        case .quantity(let kind, _):
             guard case .success = QuantityParser.parse(text, as: kind) else { return nil }
             return text
         default: return nil

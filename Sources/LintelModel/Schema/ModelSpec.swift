@@ -1,5 +1,17 @@
 /// The model file, key by key: the single source of the loader's checks, the JSON Schema and `lintel explain`.
 public enum ModelSpec {
+    /// Limits shared by several keys (and by the engines, which rely on them to stay in range).
+    public enum Limits {
+        /// Running copies of one component: beyond ten thousand is a typo, not a system.
+        public static let instances = 10_000
+        /// Concurrent requests one instance serves.
+        public static let workers = 100_000
+        /// Attempts after the first: a thousand retries is a typo; twenty is already a storm.
+        public static let retries = 20
+        /// Calls one request makes to one target (an N+1 loop of a thousand is the largest sane).
+        public static let callsPerRequest = 1000.0
+    }
+
     public static let rootName = "Model"
 
     public static let objects: [ObjectSpec] = [root, preferences, requirements, team, traffic, slo, dataRequirements, domain, context, entity,
@@ -16,7 +28,7 @@ public enum ModelSpec {
     static let fieldTypeHelp = "uuid, string, text, int, bigint, decimal, float, bool, timestamp, date, json, bytes, enum(a,b,…) or ref(Entity); a trailing ? makes it nullable"
 
     static let root = ObjectSpec("Model", "A Lintel model: one backend system, its requirements, components, flows and scenarios.", [
-        FieldSpec("lintel", .integer(minimum: 1), "Version of the model format. Always 1 for now.", required: true),
+        FieldSpec("lintel", .integer(minimum: 1, maximum: 1), "Version of the model format. Always 1 for now.", required: true),
         FieldSpec("system", .string, "Name of the system.", required: true),
         FieldSpec("description", .string, "What the system does, in a sentence or two."),
         FieldSpec("requirements", .object("Requirements"), "What the system must do: team, traffic, service levels, data, consistency, compliance, budget."),
@@ -47,8 +59,8 @@ public enum ModelSpec {
     ])
 
     static let team = ObjectSpec("Team", "The people who build and run the system.", [
-        FieldSpec("engineers", .integer(minimum: 1), "Engineers working on the system.", required: true),
-        FieldSpec("teams", .integer(minimum: 1), "Independent teams.", default: "1"),
+        FieldSpec("engineers", .integer(minimum: 1, maximum: 100_000), "Engineers working on the system.", required: true),
+        FieldSpec("teams", .integer(minimum: 1, maximum: 10_000), "Independent teams.", default: "1"),
     ])
 
     static let traffic = ObjectSpec("Traffic", "Request rates entering the system.", [
@@ -66,7 +78,7 @@ public enum ModelSpec {
     static let dataRequirements = ObjectSpec("DataRequirements", "Data volume, growth and retention.", [
         FieldSpec("size", .quantity(.size), "Data held today, e.g. 200GB."),
         FieldSpec("growth", .quantity(.dataGrowth), "New data per period, e.g. 20GB/month."),
-        FieldSpec("retention", .quantity(.duration), "How long data is kept, e.g. 2y."),
+        FieldSpec("retention", .quantity(.duration, range: .retention), "How long data is kept, e.g. 2y."),
     ])
 
     static let domain = ObjectSpec("Domain", "The business domain.", [
@@ -88,7 +100,7 @@ public enum ModelSpec {
         FieldSpec("queries", .list(.object("Query")), "How the entity is looked up."),
         FieldSpec("volume", .object("Volume"), "How many rows, and how fast they change."),
         FieldSpec("store", .componentName, "The component that stores it."),
-        FieldSpec("retention", .quantity(.duration), "How long rows are kept."),
+        FieldSpec("retention", .quantity(.duration, range: .retention), "How long rows are kept."),
         FieldSpec("partition_by", .string, "The field the table is partitioned by."),
     ])
 
@@ -109,7 +121,7 @@ public enum ModelSpec {
         FieldSpec("rows", .quantity(.count), "Rows today, e.g. 50M."),
         FieldSpec("writes", .quantity(.rate), "Rows written per unit of time."),
         FieldSpec("reads", .quantity(.rate), "Rows read per unit of time."),
-        FieldSpec("row_size", .quantity(.size), "Average row size."),
+        FieldSpec("row_size", .quantity(.size, range: .rowSize), "Average row size."),
     ])
 
     static let event = ObjectSpec("Event", "Something that happened in the domain, published for others.", [
@@ -126,11 +138,11 @@ public enum ModelSpec {
         FieldSpec("team", .string, "The team that owns it."),
         FieldSpec("technology", .string, "Language, framework or product, e.g. Go, Django, PostgreSQL 16."),
         FieldSpec("image", .string, "Container image."),
-        FieldSpec("instances", .integer(minimum: 1), "Running copies (for datastores: primaries; see `replicas`).", default: "1"),
-        FieldSpec("workers", .integer(minimum: 1), "Requests one instance serves at the same time: threads, processes, connections.",
+        FieldSpec("instances", .integer(minimum: 1, maximum: Limits.instances), "Running copies (for datastores: primaries; see `replicas`).", default: "1"),
+        FieldSpec("workers", .integer(minimum: 1, maximum: Limits.workers), "Requests one instance serves at the same time: threads, processes, connections.",
                   default: "per kind: gateway 1000, service 64, worker 8, function 1, postgres/mysql/mongodb 32, redis 4, external 100"),
-        FieldSpec("queue", .integer(minimum: 0), "Requests that may wait per instance before new ones are rejected.", default: "unbounded"),
-        FieldSpec("latency", .either([.quantity(.duration), .object("Latency")]),
+        FieldSpec("queue", .integer(minimum: 0, maximum: 10_000_000), "Requests that may wait per instance before new ones are rejected.", default: "unbounded"),
+        FieldSpec("latency", .either([.quantity(.duration, range: .serviceTime), .object("Latency")]),
                   "The component's own service time, without the time its calls take. A single duration is the mean of an exponential distribution.",
                   default: "per kind: service p50 10ms p99 50ms, postgres p50 2ms p99 20ms, redis p50 0.1ms p99 1ms, external p50 100ms p99 500ms"),
         FieldSpec("availability", .quantity(.percent), "Availability of one instance.", default: "per kind: 99.9%; managed services 99.99%"),
@@ -150,34 +162,37 @@ public enum ModelSpec {
                   default: "none"),
         FieldSpec("consumes", .list(.componentName), "Topics and queues it consumes from."),
         FieldSpec("idempotent_consumer", .boolean, "Processing a redelivered message twice is harmless."),
-        FieldSpec("replicas", .integer(minimum: 0), "Copies beyond the primary: standbys or read replicas.", default: "0"),
+        FieldSpec("replicas", .integer(minimum: 0, maximum: 100), "Copies beyond the primary: standbys or read replicas.", default: "0"),
         FieldSpec("read_from_replicas", .boolean, "Reads are served by replicas (which may lag behind writes).", default: "false"),
         FieldSpec("backups", .enumeration(BackupPolicy.allCases.map(\.rawValue)), "How often data is backed up."),
         FieldSpec("encrypted", .boolean, "Data is encrypted at rest."),
-        FieldSpec("max_connections", .integer(minimum: 1), "Client connections the store accepts.", default: "per kind: postgres 100, mysql 151, clickhouse 4096"),
-        FieldSpec("pool", .integer(minimum: 1), "Connections each client instance keeps open to this store."),
+        FieldSpec("max_connections", .integer(minimum: 1, maximum: 1_000_000), "Client connections the store accepts.", default: "per kind: postgres 100, mysql 151, clickhouse 4096"),
+        FieldSpec("pool", .integer(minimum: 1, maximum: 100_000), "Connections each client instance keeps open to this store."),
         FieldSpec("storage", .quantity(.size), "Data held today."),
         FieldSpec("data_growth", .quantity(.dataGrowth), "New data per period."),
-        FieldSpec("retention", .quantity(.duration), "How long data or messages are kept."),
+        FieldSpec("retention", .quantity(.duration, range: .retention), "How long data or messages are kept."),
         FieldSpec("holds", .list(.enumeration(["pii", "payment", "health", "credentials", "financial"])), "Classes of regulated data held."),
         FieldSpec("partition_key", .string, "The key data or messages are partitioned by."),
         FieldSpec("broker", .enumeration(Broker.allCases.map(\.rawValue)), "The broker behind a topic or queue."),
-        FieldSpec("partitions", .integer(minimum: 1), "Partitions (Kafka) or shards of a topic or queue."),
+        FieldSpec("partitions", .integer(minimum: 1, maximum: 100_000), "Partitions (Kafka) or shards of a topic or queue."),
         FieldSpec("partition_throughput", .quantity(.rate), "Messages one partition sustains.", default: "per broker"),
         FieldSpec("consumers", .list(.componentName), "Components consuming this topic or queue."),
         FieldSpec("dead_letter", .boolean, "Messages that keep failing go to a dead-letter queue."),
-        FieldSpec("max_deliveries", .integer(minimum: 1), "Delivery attempts before a message is dead-lettered or dropped.", default: "5"),
+        FieldSpec("max_deliveries", .integer(minimum: 1, maximum: 100), "Delivery attempts before a message is dead-lettered or dropped.", default: "5"),
         FieldSpec("delivery", .enumeration(Delivery.allCases.map(\.rawValue)), "Delivery guarantee of a topic or queue.", default: "at-least-once"),
         FieldSpec("volumes", .list(.either([.string, .object("VolumeMount")])), "Mounted storage; a string is a persistent volume's mount path."),
         FieldSpec("resources", .object("Resources"), "CPU and memory requests and limits."),
         FieldSpec("env", .dictionary(.either([.string, .object("SecretRef")])), "Environment variables: a literal value, or `{secret: NAME}` for a value from a secret store."),
-        FieldSpec("ports", .list(.integer(minimum: 1)), "Ports it listens on."),
+        FieldSpec("ports", .list(.integer(minimum: 1, maximum: 65_535)), "Ports it listens on."),
         FieldSpec("disruption_budget", .boolean, "A disruption budget keeps instances up during voluntary evictions."),
+        FieldSpec("job", .boolean, "Runs once to completion (setup, migration, seed), not as a long-running service.", default: "false"),
+        FieldSpec("restart", .enumeration(RestartPolicy.allCases.map(\.rawValue)), "What the runtime does when the process exits."),
+        FieldSpec("command", .string, "The container's command line, where server flags (`-c fsync=off`) are read."),
     ])
 
     static let latency = ObjectSpec("Latency", "Service-time distribution, fitted to percentiles.", [
-        FieldSpec("p50", .quantity(.duration), "Median service time.", required: true),
-        FieldSpec("p99", .quantity(.duration), "99th-percentile service time.", default: "5 × p50"),
+        FieldSpec("p50", .quantity(.duration, range: .serviceTime), "Median service time.", required: true),
+        FieldSpec("p99", .quantity(.duration, range: .serviceTime), "99th-percentile service time.", default: "5 × p50"),
         FieldSpec("distribution", .enumeration(Latency.Distribution.allCases.map(\.rawValue)), "Shape of the distribution.", default: "lognormal"),
     ])
 
@@ -194,8 +209,8 @@ public enum ModelSpec {
     ])
 
     static let autoscale = ObjectSpec("Autoscale", "Horizontal autoscaling.", [
-        FieldSpec("min", .integer(minimum: 1), "Fewest instances.", required: true),
-        FieldSpec("max", .integer(minimum: 1), "Most instances.", required: true),
+        FieldSpec("min", .integer(minimum: 1, maximum: Limits.instances), "Fewest instances.", required: true),
+        FieldSpec("max", .integer(minimum: 1, maximum: Limits.instances), "Most instances.", required: true),
         FieldSpec("target", .quantity(.percent), "Target utilisation."),
     ])
 
@@ -207,9 +222,9 @@ public enum ModelSpec {
 
     static let resources = ObjectSpec("Resources", "CPU and memory.", [
         FieldSpec("cpu", .quantity(.cpu), "CPU cores requested, e.g. 0.5 or 500m."),
-        FieldSpec("memory", .quantity(.size), "Memory requested, e.g. 512Mi."),
+        FieldSpec("memory", .quantity(.size, range: .memory), "Memory requested, e.g. 512Mi."),
         FieldSpec("cpu_limit", .quantity(.cpu), "CPU limit."),
-        FieldSpec("memory_limit", .quantity(.size), "Memory limit."),
+        FieldSpec("memory_limit", .quantity(.size, range: .memory), "Memory limit."),
     ])
 
     static let secretRef = ObjectSpec("SecretRef", "A value taken from a secret store.", [
@@ -221,23 +236,23 @@ public enum ModelSpec {
         FieldSpec("mode", .enumeration(CallMode.allCases.map(\.rawValue)), "sync: the caller waits, holding a worker; async: fire and forget.",
                   default: "async to topics and queues, sync otherwise"),
         FieldSpec("protocol", .enumeration(CallProtocol.allCases.map(\.rawValue)), "Wire protocol."),
-        FieldSpec("timeout", .quantity(.duration), "Caller-side timeout per attempt."),
-        FieldSpec("retries", .integer(minimum: 0), "Attempts after the first fails.", default: "0"),
+        FieldSpec("timeout", .quantity(.duration, range: .callDuration), "Caller-side timeout per attempt."),
+        FieldSpec("retries", .integer(minimum: 0, maximum: Limits.retries), "Attempts after the first fails.", default: "0"),
         FieldSpec("backoff", .enumeration(Backoff.allCases.map(\.rawValue)), "Wait between attempts.", default: "none"),
-        FieldSpec("backoff_base", .quantity(.duration), "First backoff interval.", default: "100ms"),
-        FieldSpec("backoff_cap", .quantity(.duration), "Longest backoff interval.", default: "10s"),
+        FieldSpec("backoff_base", .quantity(.duration, range: .callDuration), "First backoff interval.", default: "100ms"),
+        FieldSpec("backoff_cap", .quantity(.duration, range: .callDuration), "Longest backoff interval.", default: "10s"),
         FieldSpec("retry_budget", .quantity(.fraction), "Retries allowed as a fraction of requests, e.g. 10%.", default: "unlimited"),
         FieldSpec("circuit_breaker", .either([.boolean, .object("CircuitBreaker")]), "Stops calling a failing dependency for a while; `true` takes the defaults."),
         FieldSpec("idempotent", .boolean, "Repeating the call is harmless."),
-        FieldSpec("per_request", .number(minimum: 0, maximum: nil), "Calls per request reaching the caller; 0.3 means 30% of requests.", default: "1"),
+        FieldSpec("per_request", .number(minimum: 0, maximum: Limits.callsPerRequest), "Calls per request reaching the caller; 0.3 means 30% of requests.", default: "1"),
         FieldSpec("hit_ratio", .quantity(.fraction), "To a cache: the fraction of lookups that hit. To anything else: the fraction of requests a local cache answers, skipping the call."),
         FieldSpec("on_miss", .componentName, "Made only when this cache missed (cache-aside)."),
         FieldSpec("parallel", .string, "Calls with the same group name run concurrently."),
         FieldSpec("optional", .boolean, "A soft dependency: failure falls back instead of failing the request.", default: "false"),
         FieldSpec("tls", .boolean, "The call is encrypted in transit."),
         FieldSpec("operation", .enumeration(DataAccess.allCases.map(\.rawValue)), "Whether the call reads or writes."),
-        FieldSpec("bulkhead", .integer(minimum: 1), "At most this many concurrent calls, isolating the caller's workers."),
-        FieldSpec("pool", .integer(minimum: 1), "Connections each caller instance keeps to the target."),
+        FieldSpec("bulkhead", .integer(minimum: 1, maximum: Limits.workers), "At most this many concurrent calls, isolating the caller's workers."),
+        FieldSpec("pool", .integer(minimum: 1, maximum: 100_000), "Connections each caller instance keeps to the target."),
     ])
 
     static let operation = ObjectSpec("Operation", "One endpoint or procedure of a component; its name has no dot (flows write component.operation).", [
@@ -254,10 +269,10 @@ public enum ModelSpec {
 
     static let circuitBreaker = ObjectSpec("CircuitBreaker", "Circuit breaker settings.", [
         FieldSpec("failures", .quantity(.percent), "Failure rate in the window that opens the breaker.", default: "50%"),
-        FieldSpec("window", .quantity(.duration), "Sliding window the failure rate is measured over.", default: "10s"),
-        FieldSpec("open_for", .quantity(.duration), "How long the breaker stays open before trying again.", default: "30s"),
-        FieldSpec("min_requests", .integer(minimum: 1), "Calls in the window before the breaker may open.", default: "20"),
-        FieldSpec("half_open_requests", .integer(minimum: 1), "Trial calls when half-open.", default: "1"),
+        FieldSpec("window", .quantity(.duration, range: .callDuration), "Sliding window the failure rate is measured over.", default: "10s"),
+        FieldSpec("open_for", .quantity(.duration, range: .callDuration), "How long the breaker stays open before trying again.", default: "30s"),
+        FieldSpec("min_requests", .integer(minimum: 1, maximum: 1_000_000), "Calls in the window before the breaker may open.", default: "20"),
+        FieldSpec("half_open_requests", .integer(minimum: 1, maximum: 10_000), "Trial calls when half-open.", default: "1"),
     ])
 
     static let flow = ObjectSpec("Flow", "A kind of request entering the system.", [
@@ -275,27 +290,27 @@ public enum ModelSpec {
 
     static let scenario = ObjectSpec("Scenario", "A load profile with faults.", [
         FieldSpec("description", .string, "What the scenario represents."),
-        FieldSpec("duration", .quantity(.duration), "Simulated time.", default: "last step or fault end + 5m"),
+        FieldSpec("duration", .quantity(.duration, range: .simulatedTime), "Simulated time.", default: "last step or fault end + 5m"),
         FieldSpec("load", .list(.object("LoadStep")), "Rate changes over time.", default: "the flows' average rates"),
         FieldSpec("faults", .list(.object("Fault")), "Faults injected.", default: "[]"),
     ])
 
     static let loadStep = ObjectSpec("LoadStep", "From `at` on, the offered load changes.", [
-        FieldSpec("at", .quantity(.duration), "When the step starts.", required: true),
+        FieldSpec("at", .quantity(.duration, range: .simulatedTime), "When the step starts.", required: true),
         FieldSpec("rate", .quantity(.rate), "Total rate, split over flows by their average rates."),
         FieldSpec("scale", .quantity(.multiplier), "Every flow's average rate times this factor, e.g. 10x."),
         FieldSpec("flow", .flowName, "Apply the step to this flow only."),
     ])
 
     static let fault = ObjectSpec("Fault", "A change to one component for a while.", [
-        FieldSpec("at", .quantity(.duration), "When the fault starts.", required: true),
-        FieldSpec("for", .quantity(.duration), "How long it lasts.", required: true),
+        FieldSpec("at", .quantity(.duration, range: .simulatedTime), "When the fault starts.", required: true),
+        FieldSpec("for", .quantity(.duration, range: .simulatedTime), "How long it lasts.", required: true),
         FieldSpec("component", .componentName, "The component affected.", required: true),
         FieldSpec("down", .boolean, "The whole component is down.", default: "false"),
-        FieldSpec("instances_down", .integer(minimum: 1), "This many instances are down."),
+        FieldSpec("instances_down", .integer(minimum: 1, maximum: Limits.instances), "This many instances are down."),
         FieldSpec("latency", .quantity(.multiplier), "Service time multiplied, e.g. 10x."),
         FieldSpec("error_rate", .quantity(.fraction), "Fraction of requests that fail."),
-        FieldSpec("workers", .integer(minimum: 0), "Workers per instance during the fault."),
+        FieldSpec("workers", .integer(minimum: 0, maximum: Limits.workers), "Workers per instance during the fault."),
     ])
 
     static let accepted = ObjectSpec("AcceptedRisk", "A finding examined and accepted.", [

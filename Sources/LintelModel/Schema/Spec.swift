@@ -3,9 +3,11 @@
 public indirect enum ValueType: Sendable {
     case string
     case boolean
-    case integer(minimum: Int)
-    case number(minimum: Double, maximum: Double?)
-    case quantity(QuantityKind)
+    /// A whole number in `minimum…maximum` (both written in the spec; no count is unbounded).
+    case integer(minimum: Int, maximum: Int)
+    case number(minimum: Double, maximum: Double)
+    /// A quantity with a unit; `range` narrows the kind's default range (`QuantityKind.defaultRange`).
+    case quantity(QuantityKind, range: QuantityRange? = nil)
     case enumeration([String])
     case list(ValueType)
     /// A mapping with free keys (names chosen by the user) and values of one type.
@@ -24,9 +26,9 @@ public indirect enum ValueType: Sendable {
         switch self {
         case .string: "string"
         case .boolean: "boolean"
-        case .integer(let minimum): "integer ≥ \(minimum)"
-        case .number(let minimum, let maximum): maximum.map { "number \(UnitFormat.number(minimum))…\(UnitFormat.number($0))" } ?? "number ≥ \(UnitFormat.number(minimum))"
-        case .quantity(let kind): kind.rawValue
+        case .integer(let minimum, let maximum): "integer \(minimum)…\(maximum)"
+        case .number(let minimum, let maximum): "number \(UnitFormat.number(minimum))…\(UnitFormat.number(maximum))"
+        case .quantity(let kind, let range): kind.rawValue + ((range ?? kind.defaultRange).map { " " + $0.summary(kind) } ?? "")
         case .enumeration(let values): values.joined(separator: " | ")
         case .list(let element): "list of \(element.summary)"
         case .dictionary(let element): "mapping of name → \(element.summary)"

@@ -65,6 +65,15 @@ public struct CalendarDate: Sendable, Codable, Hashable, Comparable, CustomStrin
         self.month = month
         self.day = day
     }
+    /// Days in `month` (1…12) of `year` in the Gregorian calendar.
+    public static func days(inMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

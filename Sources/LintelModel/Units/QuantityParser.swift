@@ -9,7 +9,7 @@ public enum QuantityKind: String, Sendable, CaseIterable {
         switch self {
         case .duration: "a number with a unit: 250us, 300ms, 2s, 5m, 1h, 7d, 2w, 6mo, 2y, or a sum like 1h30m"
         case .rate: "a count per unit of time: 300/s, 10000/min, 100K/hour, 1M/day (K, M, B suffixes allowed)"
-        case .size: "a number with a unit: 512B, 64KB, 200GB, 2TB (powers of 1000) or 512MiB, 4GiB, 4Gi (powers of 1024)"
+        case .size: "a number with a unit: 512B, 64KB, 200GB, 2TB, 1EB (powers of 1000) or 512MiB, 4GiB, 4Gi (powers of 1024)"
         case .dataGrowth: "an amount per period: 20GB/month, 1GB/day, 2TB/year"
         case .percent: "a percentage: 99.95%, 50%"
         case .fraction: "a fraction between 0 and 1 (0.9) or a percentage (90%)"
@@ -37,8 +37,8 @@ public enum QuantityKind: String, Sendable, CaseIterable {
         switch self {
         case .duration: return #"^\s*("# + number + #"\s*(ns|us|µs|ms|s|sec|m|min|h|hr|d|w|mo|y)\s*)+$"#
         case .rate: return #"^\s*"# + scaled + #"\s*(/\s*(s|sec|second|m|min|minute|h|hr|hour|d|day|week|month)|rps|qps)\s*$"#
-        case .size: return #"^\s*"# + number + #"\s*(B|[KMGTP]B|[KMGTP]iB|[KMGTP]i)\s*$"#
-        case .dataGrowth: return #"^\s*"# + number + #"\s*(B|[KMGTP]B|[KMGTP]iB|[KMGTP]i)\s*/\s*(day|week|month|year)\s*$"#
+        case .size: return #"^\s*"# + number + #"\s*(B|[KMGTPE]B|[KMGTPE]iB|[KMGTPE]i)\s*$"#
+        case .dataGrowth: return #"^\s*"# + number + #"\s*(B|[KMGTPE]B|[KMGTPE]iB|[KMGTPE]i)\s*/\s*(day|week|month|year)\s*$"#
         case .percent: return #"^\s*"# + number + #"\s*%\s*$"#
         case .fraction: return #"^\s*"# + number + #"\s*%?\s*$"#
         case .growth: return #"^\s*"# + number + #"\s*(x|%)\s*/\s*(day|week|month|year)\s*$"#
@@ -72,7 +72,18 @@ public enum QuantityParser {
         public var message: String
     }
 
+    /// Parses `text` as a quantity of `kind`. Every number in the result is finite: `NaNm`, `infm`,
+    /// `1e400%/year` and 308-digit values that overflow once the unit is applied are failures.
     public static func parse(_ text: String, as kind: QuantityKind) -> Result<QuantityValue, Failure> {
+        parseUnchecked(text, as: kind).flatMap { value in
+            if let base = value.baseValue, !base.isFinite {
+                return .failure(Failure(message: "'\(text.trimmed)' is not a finite \(kind == .cpu ? "CPU amount" : "number") once its unit is applied"))
+            }
+            return .success(value)
+        }
+    }
+
+    static func parseUnchecked(_ text: String, as kind: QuantityKind) -> Result<QuantityValue, Failure> {
         let trimmed = text.trimmed
         guard !trimmed.isEmpty else { return .failure(Failure(message: "empty value")) }
         switch kind {
@@ -104,7 +115,10 @@ public enum QuantityParser {
         case .date:
             return date(trimmed).map { .date($0) }
         case .cpu:
-            if trimmed.hasSuffix("m"), let milli = Double(trimmed.dropLast()) { return .success(.count(milli / 1000)) }
+            if trimmed.hasSuffix("m") {
+                guard let milli = Double(trimmed.dropLast()), milli.isFinite else { return .failure(Failure(message: "'\(trimmed)' is not a CPU amount")) }
+                return .success(.count(milli / 1000))
+            }
             guard let cores = Double(trimmed), cores.isFinite else { return .failure(Failure(message: "'\(trimmed)' is not a CPU amount")) }
             return .success(.count(cores))
         }
@@ -123,9 +137,9 @@ public enum QuantityParser {
     ]
 
     static let sizeUnits: [String: Double] = [
-        "B": 1, "KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12, "PB": 1e15,
-        "KiB": 1024, "MiB": 1_048_576, "GiB": 1_073_741_824, "TiB": 1_099_511_627_776, "PiB": 1_125_899_906_842_624,
-        "Ki": 1024, "Mi": 1_048_576, "Gi": 1_073_741_824, "Ti": 1_099_511_627_776, "Pi": 1_125_899_906_842_624,
+        "B": 1, "KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12, "PB": 1e15, "EB": 1e18,
+        "KiB": 1024, "MiB": 1_048_576, "GiB": 1_073_741_824, "TiB": 1_099_511_627_776, "PiB": 1_125_899_906_842_624, "EiB": 1_152_921_504_606_846_976,
+        "Ki": 1024, "Mi": 1_048_576, "Gi": 1_073_741_824, "Ti": 1_099_511_627_776, "Pi": 1_125_899_906_842_624, "Ei": 1_152_921_504_606_846_976,
     ]
 
     /// Splits `12.5GB` into (12.5, "GB").
@@ -201,7 +215,7 @@ public enum QuantityParser {
         guard let seconds = periodSeconds[period], seconds >= 86400 else {
             return .failure(Failure(message: "unknown period '\(period)'"))
         }
-        return size(parts[0].trimmed).map { $0 * (30 * 86400) / seconds }
+        return size(parts[0].trimmed).map { $0 * ((30 * 86400) / seconds) }
     }
 
     static func percent(_ text: String) -> Result<Double, Failure> {
@@ -221,9 +235,9 @@ public enum QuantityParser {
         let periodsPerYear = (365 * 86400) / seconds
         let amount = parts[0].trimmed
         let factor: Double
-        if amount.hasSuffix("x"), let value = Double(amount.dropLast()), value > 0 {
+        if amount.hasSuffix("x"), let value = Double(amount.dropLast()), value.isFinite, value > 0 {
             factor = value
-        } else if amount.hasSuffix("%"), let value = Double(amount.dropLast()) {
+        } else if amount.hasSuffix("%"), let value = Double(amount.dropLast()), value.isFinite {
             factor = 1 + value / 100
         } else {
             return .failure(Failure(message: "'\(amount)' is not a factor (3x) or a percentage (20%)"))
@@ -258,6 +272,11 @@ public enum QuantityParser {
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               (1...12).contains(month), (1...31).contains(day) else {
             return .failure(Failure(message: "'\(text)' is not a date"))
+        }
+        guard year >= 1900 else { return .failure(Failure(message: "'\(text)' is before 1900")) }
+        let days = CalendarDate.days(inMonth: month, year: year)
+        guard day <= days else {
+            return .failure(Failure(message: "'\(text)' is not a calendar date: month \(month) of \(year) has \(days) days"))
         }
         return .success(CalendarDate(year: year, month: month, day: day))
     }

@@ -16,13 +16,15 @@ public enum RuleRegistry {
         AvailabilityBelowSLO.self, LatencyAboveSLO.self,
         // data
         MissingBackups.self, MissingReplica.self, StaleReplicaReads.self, UnencryptedRegulatedData.self, HotPartitionKey.self,
-        UnboundedTable.self,
+        UnboundedTable.self, StoreDurabilityOff.self,
         // security
         PublicWithoutAuth.self, PlaintextAcrossTrustBoundary.self, PlaintextSecret.self, PublicDatastore.self, MissingAuditLog.self,
+        AdminConsolePublished.self, SecurityFeatureDisabled.self, PublicEntryWithoutTLS.self, MissingSecurityContext.self,
         // fit
         TeamTooSmallForServices.self, AllSynchronous.self, PublicServicesWithoutGateway.self,
         // operability
         MissingResourceLimits.self, EphemeralDatastoreStorage.self, PrivilegedContainer.self, MissingDisruptionBudget.self,
+        FloatingImageTag.self, MissingRestartPolicy.self,
         // acceptances
         ExpiredAcceptance.self, UnknownAcceptedRule.self,
     ]

@@ -52,7 +52,7 @@ public struct Baseline: Sendable, Codable, Equatable {
         findings = entries.values.sorted { $0.fingerprint < $1.fingerprint }
     }
 
-    /// Reads a baseline from the bytes of a file written by `json()`.
+    /// Reads a baseline from the bytes of a file written by `lintel review --write-baseline` (LintelRender's `JSONOutput`).
     public init(data: Data) throws(ReadError) {
         do {
             self = try JSONDecoder().decode(Baseline.self, from: data)
@@ -62,11 +62,6 @@ public struct Baseline: Sendable, Codable, Equatable {
         guard version == 1 else {
             throw ReadError(message: "baseline version \(version) is not supported (this Lintel reads version 1)")
         }
-    }
-
-    /// The file's text: sorted keys, pretty-printed, ending in a newline.
-    public func json() throws -> String {
-        try JSONRenderer.encode(self)
     }
 
     /// The fingerprints in the baseline.

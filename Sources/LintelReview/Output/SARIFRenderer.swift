@@ -1,6 +1,6 @@
 import Foundation
 
-/// Renders review reports as one SARIF 2.1.0 run that GitHub code scanning accepts:
+/// Builds review reports as one SARIF 2.1.0 log (encoded by LintelRender's one JSON encoder) with one run that GitHub code scanning accepts:
 /// the rule catalog as `tool.driver.rules`, each finding a result with a relative location,
 /// accepted findings as suppressed results.
 public enum SARIFRenderer {
@@ -8,16 +8,6 @@ public enum SARIFRenderer {
     public static let informationURI = "https://lintel.dev"
     /// The key of Lintel's fingerprint in `partialFingerprints`; versioned so a change of identity is visible.
     public static let fingerprintKey = "lintelFingerprint/v1"
-
-    /// Renders `reports` as SARIF JSON text.
-    /// - Parameters:
-    ///   - rules: the rule catalog; a finding whose rule is missing from it gets a minimal descriptor.
-    ///   - toolVersion: the Lintel version written into `tool.driver`.
-    ///   - baseDirectory: absolute paths under this directory are written relative to it.
-    public static func render(_ reports: [ReviewReport], rules: [RuleDescription], toolVersion: String,
-                              baseDirectory: String? = nil) throws -> String {
-        try JSONRenderer.encode(log(reports, rules: rules, toolVersion: toolVersion, baseDirectory: baseDirectory))
-    }
 
     /// The SARIF log of `reports`, before encoding.
     public static func log(_ reports: [ReviewReport], rules: [RuleDescription], toolVersion: String,

@@ -41,10 +41,10 @@ struct EngineTools: Sendable {
         }
         let (model, _) = try loading.model(from: try source(arguments))
         let report = Reviewer.review(model, options: ReviewOptions(today: today))
-        let options = ReviewOutput.Options(rules: RuleRegistry.all.map { $0.description }, toolVersion: version)
+        let options = ReportOutput.ReviewOptions(rules: RuleRegistry.all.map { $0.description }, toolVersion: version)
         let json: String
         do {
-            json = try ReviewOutput.render([report], format: .json, options: options)
+            json = try ReportOutput.review([report], format: .json, options: options)
         } catch {
             throw ToolFailure("internal: the review could not be encoded (\(error))")
         }
@@ -66,7 +66,13 @@ struct EngineTools: Sendable {
         }
         let (model, _) = try loading.model(from: try source(arguments))
         let report = CapacityAnalyzer.analyze(model, options: CapacityOptions(loadMultiple: multiple, months: months, targetUtilisation: target))
-        return try ToolOutput.cliJSON(CapacityRenderer.render(report, as: .json))
+        let json: String
+        do {
+            json = try ReportOutput.capacity(report, format: .json)
+        } catch {
+            throw ToolFailure("internal: the capacity report could not be encoded (\(error))")
+        }
+        return try ToolOutput.cliJSON(json)
     }
 
     /// `lintel render FILE` in Mermaid or DOT (SVG needs Graphviz, a program the server does not run).

@@ -1,5 +1,6 @@
 import Foundation
 import LintelModel
+import LintelRender
 import LintelSimulation
 import MCP
 
@@ -63,7 +64,13 @@ struct SimulateTool: Sendable {
                 } catch {
                     throw ToolFailure("\(source.name): \(error.description)")
                 }
-                return .success(try ToolOutput.cliJSON(SimulationRenderer.render(simulated, format: .json)))
+                let json: String
+                do {
+                    json = try ReportOutput.simulation(simulated, format: .json)
+                } catch {
+                    throw ToolFailure("internal: the simulation report could not be encoded (\(error))")
+                }
+                return .success(try ToolOutput.cliJSON(json))
             } catch {
                 return .failure(error)
             }

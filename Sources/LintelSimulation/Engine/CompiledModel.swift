@@ -199,7 +199,8 @@ struct CompiledModel {
                 maxDeliveries: Int32(clamping: max(1, component.maxDeliveries)),
                 deadLetter: component.deadLetter ?? false, deliveryLimit: limit))
             allConsumers.append(consumers)
-            first += instances
+            // Saturates rather than traps; the loader's limits (10,000 instances) keep real totals far below.
+            first = Int32(clamping: Int64(first) + Int64(instances))
         }
         self.components = components
         self.consumers = allConsumers

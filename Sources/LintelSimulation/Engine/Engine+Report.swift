@@ -80,7 +80,7 @@ extension Engine {
     private func slo(_ flow: FlowResult, _ target: ServiceLevel) -> FlowSLO {
         let availability = flow.offered > 0 ? Double(flow.succeeded) / Double(flow.offered) : 1
         var breaches: [String] = []
-        func text(_ value: Double) -> String { SimulationRenderer.duration(value) }
+        func text(_ value: Double) -> String { NumberText.duration(value) }
         if let wanted = target.availability, availability < wanted {
             breaches.append("availability \(NumberText.format(availability * 100, decimals: 3))% < \(NumberText.format(wanted * 100, decimals: 3))%")
         }

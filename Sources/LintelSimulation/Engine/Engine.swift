@@ -21,6 +21,8 @@ final class Engine {
     var events: EventQueue
     var control = ControlQueue()
     var processed: UInt64 = 0
+    /// Events this run may process (`EventBudget.engineLimit`), checked at every tick.
+    var eventLimit: UInt64 = .max
 
     // Static tables, copied into flat buffers for unchecked access.
     let components: FlatBuffer<SimComponent>
@@ -178,6 +180,7 @@ final class Engine {
                 switch entry.kind {
                 case .tick:
                     tick(progress: progress)
+                    if processed > eventLimit { return false }
                     if let shouldStop, shouldStop() { return false }
                 case .loadStep:
                     applyLoadStep(Int(r))

@@ -51,6 +51,12 @@ public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible
     case noFlows
     /// The caller asked the run to stop (`shouldStop`) before it ended.
     case cancelled
+    /// The run would process more events than `SimulationOptions.maxSimulatedEvents` (or its load is
+    /// not finite): refused before it starts, with the estimate and how to shorten it.
+    case tooMuchWork(EventEstimate)
+    /// The run processed more events than its share of the budget (retries and timeouts multiplied
+    /// the work beyond the estimate) and was stopped.
+    case workExceeded(processed: UInt64, limit: UInt64)
 
     public var description: String {
         switch self {
@@ -61,6 +67,8 @@ public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible
         case .unknownFlow(let name): return "the scenario names an unknown flow '\(name)'"
         case .invalidDuration(let seconds): return "the simulated duration must be positive and finite (got \(seconds) s)"
         case .cancelled: return "the simulation was stopped before it ended (cancelled or out of time)"
+        case .tooMuchWork(let estimate): return EventBudget.describe(estimate)
+        case .workExceeded(let processed, let limit): return EventBudget.describeExceeded(processed: processed, limit: limit)
         case .noFlows: return "the model has no flows, so nothing sends requests; add a `flows:` section"
         }
     }

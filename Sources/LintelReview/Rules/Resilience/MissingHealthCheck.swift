@@ -48,6 +48,8 @@ public struct MissingHealthCheck: Rule {
     /// Services, workers and gateways; on imported deployments also every self-hosted container
     /// (stores, brokers, coordination), but not load generators.
     static func needsHealthCheck(_ component: Component, _ context: ReviewContext) -> Bool {
+        // A one-shot job exits when done: there is nothing to probe.
+        if component.job { return false }
         if component.kind == .service || component.kind == .worker || component.kind == .gateway {
             return !context.isTestClient(component)
         }

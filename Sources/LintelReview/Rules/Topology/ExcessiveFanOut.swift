@@ -49,7 +49,9 @@ public struct ExcessiveFanOut: Rule {
         let limit = context.options.maxFanOut
         var findings: [Finding] = []
         for (index, component) in context.components.enumerated() where component.calls.count > limit {
-            let targets = context.syncTargets(of: index)
+            // In an imported deployment a worker role's stores are its configuration, not a request's fan-out:
+            // only the services it calls count there.
+            let targets = context.syncTargets(of: index).filter { !context.isImported || context.component($0).kind.category == .compute }
             guard targets.count > limit else { continue }
             let text = "\(component.name) calls \(targets.count) components synchronously (limit \(limit))"
             findings.append(finding(text, components: [component.name] + context.names(targets), at: component.location(of: "calls")))

@@ -54,6 +54,14 @@ public struct SharedDatastore: Rule {
               billing: { kind: service, image: shop/billing:1.0, calls: [ billing-db ] }
               db: { kind: postgres, image: postgres:16 }
               billing-db: { kind: postgres, image: postgres:16 }
+            """, importedFrom: .compose), RuleExample("""
+            lintel: 1
+            system: demo
+            components:
+              web: { kind: service, image: acme/acme:4, calls: [ db ] }
+              worker: { kind: service, image: acme/acme-worker:4, calls: [ db ] }
+              migrate: { kind: service, image: acme/tools:4, job: true, calls: [ db ] }
+              db: { kind: postgres, image: postgres:16 }
             """, importedFrom: .compose)])
 
     public init() {}
@@ -74,7 +82,10 @@ public struct SharedDatastore: Rule {
             var owners: [String: [Int]] = [:]
             for caller in callers {
                 let owner = context.component(caller)
-                owners[owner.team ?? owner.context ?? owner.name, default: []].append(caller)
+                // One-shot jobs (schema setup) and roles of one application do not make a second owner.
+                if owner.job || AdminConsolePublished.console(owner) != nil { continue }
+                let application = context.isImported ? ApplicationRoles.application(owner, among: context.components) : owner.name
+                owners[owner.team ?? owner.context ?? application, default: []].append(caller)
             }
             guard owners.count > 1 else { continue }
             let ownerNames = owners.keys.sorted()

@@ -85,8 +85,9 @@ public struct SinglePointOfFailure: Rule {
     /// Imported deployments have no flows: every self-hosted workload with one copy is reported.
     func singleInstances(_ context: ReviewContext) -> [Finding] {
         var findings: [Finding] = []
-        for component in context.components where component.kind.category != .external && component.kind != .function {
-            guard !Self.isManaged(component.kind), !context.isTestClient(component), Self.copies(component) < 2 else { continue }
+        for component in context.components where component.kind.category != .external && component.kind != .function && !component.job {
+            guard !Self.isManaged(component.kind), !context.isTestClient(component), Self.copies(component) < 2,
+                  ApplicationRoles.copies(of: component, among: context.components) < 2 else { continue }
             let what = component.kind.isDatastore ? "a single instance and no replica" : "a single instance"
             var text = "\(component.name) (\(component.kind.rawValue)) runs \(what): a restart, deploy or node failure makes it unavailable"
             if component.disruptionBudget == false, component.autoscale == nil {

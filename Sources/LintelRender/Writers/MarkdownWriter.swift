@@ -1,0 +1,94 @@
+/// Writes a document as CommonMark with GitHub tables.
+///
+/// Escaping policy (the one place for Markdown): in text, every character CommonMark or GitHub could read as
+/// markup — `` \ ` * _ [ ] < > | & ~ `` — gets a backslash, so a name like `a|b*c<d>&e"` reads back as itself
+/// (in table cells too, where `|` would end the cell); line breaks become spaces. Code spans replace a backtick
+/// by `'` (a code span cannot contain its own delimiter) and are otherwise verbatim.
+public struct MarkdownWriter: DocumentWriter {
+    public init() {}
+
+    public func write(_ document: Document) -> String {
+        var parts = ["# " + Self.escape(document.title)]
+        parts += document.blocks.map { block($0, depth: 2) }
+        return parts.filter { !$0.isEmpty }.joined(separator: "\n\n") + "\n"
+    }
+
+    func block(_ block: Block, depth: Int) -> String {
+        switch block {
+        case .section(let section):
+            let head = String(repeating: "#", count: min(depth, 6)) + " " + inline(section.title)
+            return ([head] + section.blocks.map { self.block($0, depth: depth + 1) }).filter { !$0.isEmpty }.joined(separator: "\n\n")
+        case .paragraph(let text):
+            return inline(text)
+        case .table(let table):
+            var lines = ["| " + table.headers.map(Self.escape).joined(separator: " | ") + " |"]
+            lines.append("|" + table.alignments.map { $0 == .right ? "---:" : "---" }.joined(separator: "|") + "|")
+            lines += table.rows.map { "| " + $0.map { inline($0, inTable: true) }.joined(separator: " | ") + " |" }
+            return lines.joined(separator: "\n")
+        case .list(let list):
+            return items(list, indent: "").joined(separator: "\n")
+        case .code(let text, let language):
+            var text = text
+            while text.hasSuffix("\n") { text.removeLast() }
+            var fence = "```"
+            while text.contains(fence) { fence += "`" }
+            return fence + (language ?? "") + "\n" + text + "\n" + fence
+        case .figure(let figure):
+            return "_" + Self.escape(figure.caption) + "_: " + Self.escape(figure.description)
+        case .lines(let lines):
+            return lines.map { "- " + inline($0) }.joined(separator: "\n")
+        }
+    }
+
+    func items(_ list: List, indent: String) -> [String] {
+        var lines: [String] = []
+        for (index, item) in list.items.enumerated() {
+            let marker = list.ordered ? "\(index + 1). " : "- "
+            lines.append(indent + marker + inline(item.text))
+            let inner = indent + String(repeating: " ", count: marker.count)
+            for child in item.children {
+                if case .list(let sub) = child {
+                    lines += items(sub, indent: inner)
+                } else {
+                    lines += block(child, depth: 6).split(separator: "\n", omittingEmptySubsequences: false).map { inner + $0 }
+                }
+            }
+        }
+        return lines
+    }
+
+    func inline(_ text: Inline, inTable: Bool = false) -> String {
+        text.spans.map { span in
+            switch span {
+            case .text(let text), .tone(_, let text): Self.escape(text)
+            case .bar(_, let label): Self.escape(label)
+            case .strong(let text): "**" + Self.escape(text) + "**"
+            case .emphasis(let text): "_" + Self.escape(text) + "_"
+            case .code(let text): Self.code(text, inTable: inTable)
+            }
+        }.joined()
+    }
+
+    /// The Markdown policy for text.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "\n", "\r", "\r\n", "\t": result.append(" ")
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "&", "~":
+                result.append("\\")
+                result.append(character)
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// A code span: backticks become `'`; in a table cell a pipe is escaped (GitHub removes that backslash
+    /// before the span is read), so the cell does not end there.
+    static func code(_ text: String, inTable: Bool = false) -> String {
+        var body = text.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "\n", with: " ")
+        if inTable { body = body.replacingOccurrences(of: "|", with: "\\|") }
+        return "`" + body + "`"
+    }
+}

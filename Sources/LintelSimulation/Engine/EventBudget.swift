@@ -1,0 +1,93 @@
+import Foundation
+
+/// What a run would cost, estimated before it starts: the events of a full run
+/// (`LoadScaling.expectedEvents`: each flow request's arrival plus one event per component visit,
+/// integrated over the load timeline), the scale it runs at and the replications.
+public struct EventEstimate: Sendable, Equatable {
+    /// Events a full run (scale 1) would process.
+    public var fullEvents: Double
+    /// The run simulates 1/scale of the load (`SimulationReport.scale`).
+    public var scale: Int
+    public var replications: Int
+    /// Simulated seconds.
+    public var duration: Double
+    /// `SimulationOptions.maxSimulatedEvents` at the time of the estimate.
+    public var budget: Double
+
+    /// Events all replications together process: fullEvents / scale × replications.
+    public var simulatedEvents: Double { fullEvents / Double(max(1, scale)) * Double(max(1, replications)) }
+
+    /// The longest simulated duration that fits the budget at the same load, scale and replications
+    /// (the estimate grows linearly with the duration under a steady load; with load steps it is an
+    /// approximation, which is why the message says "about").
+    public var fittingDuration: Double {
+        guard simulatedEvents.isFinite, simulatedEvents > 0, duration > 0 else { return 0 }
+        return duration * budget / simulatedEvents
+    }
+}
+
+/// The hard limit on the work of one simulation. Scaling (`SimulationOptions.maxEvents`) keeps an
+/// ordinary run near 80 M events; what scaling cannot shrink — `--full`, many replications, a load
+/// beyond the million-fold scale, a load that is not finite — is refused before the run starts
+/// rather than left to run for hours. During the run the engine checks the events it actually
+/// processed against the same budget at every time-series tick, because retries, timeouts and
+/// redeliveries multiply work beyond the estimate (which counts one event per component visit).
+enum EventBudget {
+    /// Throws `.tooMuchWork` when the estimate is not finite or exceeds `estimate.budget`.
+    static func check(_ estimate: EventEstimate) throws(SimulationError) {
+        guard estimate.budget > 0 else { return }
+        guard estimate.fullEvents.isFinite, estimate.simulatedEvents <= estimate.budget else {
+            throw .tooMuchWork(estimate)
+        }
+    }
+
+    /// Events one run may actually process before the engine stops it: its share of the budget.
+    /// Engine events (dispatch, service completion, timeouts, ticks) run at about two per
+    /// estimated event, hence the factor.
+    static func engineLimit(_ estimate: EventEstimate) -> UInt64 {
+        guard estimate.budget > 0 else { return .max }
+        let share = 2 * estimate.budget / Double(max(1, estimate.replications))
+        return share >= 1.8e19 ? .max : UInt64(max(1, share))
+    }
+
+    /// The message of `SimulationError.tooMuchWork`.
+    static func describe(_ estimate: EventEstimate) -> String {
+        let budget = "the budget of \(scientific(estimate.budget)) events (SimulationOptions.maxSimulatedEvents)"
+        guard estimate.fullEvents.isFinite else {
+            return "the load is not finite (a rate or scale multiplies to infinity), so the run cannot be estimated "
+                + "or finished; check the flows' rates and the scenario's `rate` and `scale` steps"
+        }
+        var text = "the run would process about \(scientific(estimate.simulatedEvents)) events"
+        var parts: [String] = ["\(scientific(estimate.fullEvents / max(estimate.duration, 1e-9))) per simulated second"]
+        parts.append("\(format(estimate.duration)) s")
+        if estimate.scale > 1 { parts.append("at scale 1/\(estimate.scale)") }
+        if estimate.replications > 1 { parts.append("× \(estimate.replications) replications") }
+        text += " (" + parts.joined(separator: " over ") + "), more than " + budget + "; "
+        var remedies: [String] = []
+        let fitting = estimate.fittingDuration
+        if fitting >= 0.001 { remedies.append("shorten the simulated time to at most about \(format(fitting)) s (--duration)") }
+        if estimate.replications > 1 { remedies.append("run fewer replications") }
+        if estimate.scale == 1 {
+            remedies.append("let the run scale (without --full a run above 80 M events simulates 1/k of the load on 1/k of the servers)")
+        }
+        if remedies.isEmpty { remedies.append("lower the flows' rates: the load is beyond what a scaled run can shrink") }
+        return text + remedies.joined(separator: ", or ")
+    }
+
+    /// The message of `SimulationError.workExceeded`.
+    static func describeExceeded(processed: UInt64, limit: UInt64) -> String {
+        "the run processed \(scientific(Double(processed))) events, more than its limit of \(scientific(Double(limit))) "
+            + "(retries, timeouts and redeliveries multiplied the work beyond the estimate); shorten the simulated "
+            + "time (--duration) or bound the retries"
+    }
+
+    static func scientific(_ value: Double) -> String {
+        guard value.isFinite else { return "infinitely many" }
+        if value < 1e6 { return String(Int(value.rounded())) }
+        return String(format: "%.2g", value).replacingOccurrences(of: "e+0", with: "e").replacingOccurrences(of: "e+", with: "e")
+    }
+
+    static func format(_ seconds: Double) -> String {
+        seconds >= 100 ? String(Int(seconds.rounded())) : String(format: "%.3g", seconds)
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import LintelModel
+import Testing
+@testable import LintelSimulation
+
+/// The simulator refuses work it cannot finish (issue 11): a run estimated above
+/// `SimulationOptions.maxSimulatedEvents`, or whose load is not finite, fails before it starts with
+/// the estimate and the longest duration that fits; a run whose retries multiply the work beyond
+/// the estimate is stopped at its share of the budget.
+@Suite("Event budget")
+struct EventBudgetTests {
+    /// One M/M/4 server at λ = 3.6/s: each request is one flow arrival plus one visit, so the
+    /// estimate is 2λ = 7.2 events per simulated second (closed form).
+    static func mm4(rate: Double = 3.6) -> Model {
+        Fixture.model([Fixture.component("server", workers: 4, mean: 1)], flows: [Fixture.flow(entry: "server", rate: rate)])
+    }
+
+    /// The estimate of the refusal, or nil when the run was not refused.
+    static func refusal(_ model: Model, duration: Double, options: SimulationOptions = SimulationOptions()) -> EventEstimate? {
+        do {
+            _ = try Simulation.run(model, scenario: Fixture.scenario(duration: duration), options: options)
+            return nil
+        } catch {
+            if case .tooMuchWork(let estimate) = error { return estimate }
+            return nil
+        }
+    }
+
+    @Test("a full run of 10^9 simulated seconds is refused with the 2λ·T estimate and the duration that fits")
+    func fullRunRefused() throws {
+        var options = SimulationOptions(seed: 1)
+        options.maxEvents = 0 // --full
+        let estimate = try #require(Self.refusal(Self.mm4(), duration: 1e9, options: options))
+        let fitting: Double = 2e8 / 7.2
+        #expect(abs(estimate.fullEvents - 7.2e9) < 1)
+        #expect(estimate.scale == 1)
+        #expect(abs(estimate.fittingDuration - fitting) < 1e-3)
+        let message = SimulationError.tooMuchWork(estimate).description
+        #expect(message.contains("7.2e9 events"))
+        #expect(message.contains("--duration"))
+        #expect(message.contains("without --full"))
+    }
+
+    @Test("a scaled run fits the budget, but ten replications of it do not: refused, naming the replications")
+    func replicationsRefused() throws {
+        var options = SimulationOptions(seed: 1)
+        options.replications = 10
+        let estimate = try #require(Self.refusal(Self.mm4(), duration: 1e9, options: options))
+        // k ≥ 7.2e9 / 8e7 = 90, so one replication simulates at most 8e7 events and ten at most 8e8.
+        #expect(estimate.scale >= 90)
+        #expect(estimate.fullEvents / Double(estimate.scale) <= SimulationOptions.defaultMaxEvents)
+        #expect(estimate.simulatedEvents > 2e8)
+        #expect(SimulationError.tooMuchWork(estimate).description.contains("fewer replications"))
+    }
+
+    @Test("a load of 10^40 requests per second is beyond the million-fold scale and refused before any event")
+    func hugeRateRefused() throws {
+        let estimate = try #require(Self.refusal(Self.mm4(rate: 1e40), duration: 60))
+        #expect(estimate.scale <= 1_000_256)
+        let expected: Double = 2 * 1e40 * 60
+        #expect(abs(estimate.fullEvents / expected - 1) < 1e-12)
+    }
+
+    @Test("a load whose event count overflows to infinity is refused as not finite")
+    func infiniteLoadRefused() throws {
+        // 2 × 1.8e308 events per second overflows; the semantic core itself maps a rate of ∞ to 0.
+        let estimate = try #require(Self.refusal(Self.mm4(rate: .greatestFiniteMagnitude), duration: 60))
+        #expect(!estimate.fullEvents.isFinite)
+        #expect(SimulationError.tooMuchWork(estimate).description.contains("not finite"))
+    }
+
+    @Test("a scenario step to 10^300 requests per second is refused before the step is reached")
+    func hugeStepRefused() throws {
+        let scenario = Fixture.scenario(duration: 60, load: [Fixture.step(at: 30, rate: 1e300)])
+        do {
+            _ = try Simulation.run(Self.mm4(), scenario: scenario)
+            Issue.record("the run should have been refused")
+        } catch {
+            guard case .tooMuchWork(let estimate) = error else {
+                Issue.record("expected .tooMuchWork, got \(error)")
+                return
+            }
+            // 3.6/s for 30 s, then 10^300/s for 30 s, two events per request.
+            let expected: Double = 2 * (3.6 * 30 + 1e300 * 30)
+            #expect(abs(estimate.fullEvents / expected - 1) < 1e-12)
+        }
+    }
+
+    @Test("a run inside the budget is unchanged: the estimate equals 2λT and the run ends normally")
+    func withinBudget() throws {
+        var options = SimulationOptions(seed: 1)
+        options.maxSimulatedEvents = 7.2 * 100 * 1.001
+        let report = try Simulation.run(Self.mm4(), scenario: Fixture.scenario(duration: 100), options: options)
+        #expect(report.scale == 1)
+        let offered = try #require(report.flows.first).offered
+        #expect(offered > 300)
+    }
+
+    @Test("retries that multiply the work beyond the estimate stop the run at twice its budget share")
+    func retriesExceedTheLimit() throws {
+        // Every call times out after 1 ms against a 1 s service and is retried 5 times: six attempts,
+        // each with its own events, where the estimate counts one visit.
+        let client = Fixture.client(calls: [Fixture.call("server", timeout: 0.001, retries: 5, base: 0.001, cap: 0.001)])
+        let server = Fixture.component("server", workers: 1000, mean: 1)
+        let model = Fixture.model([client, server], flows: [Fixture.flow(entry: "client", rate: 10)])
+        var options = SimulationOptions(seed: 1)
+        let estimated = 10.0 * 3 * 200 // arrival + client visit + server visit, 200 s
+        options.maxSimulatedEvents = estimated * 1.01
+        do {
+            _ = try Simulation.run(model, scenario: Fixture.scenario(duration: 200), options: options)
+            Issue.record("the run should have been stopped")
+        } catch {
+            guard case .workExceeded(let processed, let limit) = error else {
+                Issue.record("expected .workExceeded, got \(error)")
+                return
+            }
+            #expect(limit == UInt64(2 * estimated * 1.01))
+            #expect(processed > limit)
+            #expect(error.description.contains("retries"))
+        }
+    }
+
+    static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("examples")
+
+    @Test("every example's scenarios process at most twice the estimated events, so the engine limit never stops an ordinary run",
+          arguments: ["order-system.yaml", "flash-sale.yaml", "analytics-platform.yaml", "django-monolith.yaml"])
+    func examplesStayUnderTheEngineLimit(file: String) throws {
+        let model = try ModelLoader.load(path: Self.examples.appendingPathComponent(file).path).model
+        for name in [nil] + model.scenarios.map(\.name) as [String?] {
+            var options = SimulationOptions(seed: 1, duration: TimeSpan(seconds: 5))
+            options.maxEvents = 300_000
+            let report = try Simulation.run(model, scenario: name, options: options)
+            let scenario = try ResolvedScenario(
+                scenario: model.scenarios.first { $0.name == name } ?? Fixture.scenario(duration: 5), model: model, duration: 5)
+            let semantics = SemanticModel(model)
+            let estimated = LoadScaling.expectedEvents(semantics, CompiledModel(semantics: semantics), timeline: scenario.timeline,
+                                                       duration: scenario.duration).events / Double(report.scale)
+            #expect(Double(report.events) <= 2 * estimated + 100, "\(file) \(name ?? "steady"): \(report.events) events, estimated \(estimated)")
+        }
+    }
+}

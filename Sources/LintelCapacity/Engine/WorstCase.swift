@@ -23,7 +23,6 @@ struct WorstCase {
         worst = p99
         below = [Double](repeating: 1, count: count)
         next = [Int](repeating: -1, count: count)
-        let graph = semantics.graph
         for members in semantics.cycles.components.reversed() {
             for node in members {
                 let bound = planWorst(semantics.plans[node], start: p99[node])

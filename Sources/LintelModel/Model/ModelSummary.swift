@@ -9,6 +9,8 @@ public enum ModelSummary {
         let instances = model.components.reduce(0) { $0 + $1.instances }
         var text = "system '\(model.system)' has \(count(model.components.count, "component")) (\(kinds)) running "
         text += "\(count(instances, "instance")), \(count(calls, "call")) (\(sync) synchronous, \(calls - sync) asynchronous), "
+        let operations = model.components.reduce(0) { $0 + $1.operations.count }
+        if operations > 0 { text += "\(count(operations, "operation")), " }
         text += "\(count(model.flows.count, "flow"))"
         if !model.flows.isEmpty {
             let total = model.flows.reduce(0) { $0 + $1.rate.perSecond }

@@ -160,6 +160,8 @@ public struct SemanticGraph: Sendable {
                                           callers: inout [[Int]], syncCallers: inout [[Int]]) -> [[[Int]]] {
         var result: [[[Int]]] = []
         result.reserveCapacity(components.count)
+        var extraCallers = [[Int]](repeating: [], count: components.count)
+        var extraSyncCallers = extraCallers
         for (source, component) in components.enumerated() {
             var perOperation: [[Int]] = []
             for operation in component.operations {
@@ -182,11 +184,8 @@ public struct SemanticGraph: Sendable {
                         }
                         callEdges[source][position] = edges.count
                         edges.append(edge)
-                        // Kept in file order (ascending), like the component's own callers.
-                        if !callers[target].contains(source) { callers[target].insert(source, at: callers[target].firstIndex { $0 > source } ?? callers[target].count) }
-                        if call.mode == .sync, !syncCallers[target].contains(source) {
-                            syncCallers[target].insert(source, at: syncCallers[target].firstIndex { $0 > source } ?? syncCallers[target].count)
-                        }
+                        if extraCallers[target].last != source { extraCallers[target].append(source) }
+                        if call.mode == .sync, extraSyncCallers[target].last != source { extraSyncCallers[target].append(source) }
                     }
                     guard let e = callEdges[source][position] else { continue }
                     if firstLookup[call.to] == nil { firstLookup[call.to] = e }
@@ -195,6 +194,11 @@ public struct SemanticGraph: Sendable {
                 perOperation.append(list)
             }
             result.append(perOperation)
+        }
+        // Kept in file order (ascending, distinct), like the component's own callers: one merge per callee.
+        for target in components.indices where !extraCallers[target].isEmpty {
+            callers[target] = Array(Set(callers[target] + extraCallers[target])).sorted()
+            syncCallers[target] = Array(Set(syncCallers[target] + extraSyncCallers[target])).sorted()
         }
         return result
     }

@@ -371,6 +371,11 @@ components:
     calls:
       - { to: cache, timeout: 50ms, hit_ratio: 0.95, optional: true, protocol: redis }
       - { to: catalog-db, timeout: 200ms, on_miss: cache, protocol: sql, operation: read }
+    operations:
+      get-product:
+        http: GET /v1/products/{sku}
+        response: Product
+        calls: [cache, catalog-db]
   orders:
     kind: service
     context: ordering
@@ -384,6 +389,20 @@ components:
       - { to: payments, timeout: 800ms, retries: 1, backoff: exponential, idempotent: true, circuit_breaker: true, protocol: grpc }
       - { to: orders-db, per_request: 3, timeout: 200ms, protocol: sql, operation: write }
     publishes: [order-events]
+    # What each endpoint calls: placing an order reserves stock, charges the card and publishes;
+    # reading one only reads orders-db, so it does not depend on the payment provider.
+    operations:
+      place-order:
+        http: POST /v1/orders
+        request: Order
+        response: Order
+        calls: [inventory, payments, orders-db]
+        publishes: [order-events]
+      get-order:
+        http: GET /v1/orders/{id}
+        response: Order
+        calls:
+          - { to: orders-db, timeout: 200ms, protocol: sql, operation: read }
   inventory:
     kind: service
     context: catalog
@@ -413,6 +432,11 @@ components:
     health_check: /healthz
     calls:
       - { to: customers-db, timeout: 100ms, protocol: sql, operation: read }
+    operations:
+      get-customer:
+        http: GET /v1/customers/{id}
+        response: Customer
+        calls: [customers-db]
   shipping:
     kind: worker
     context: ordering
@@ -465,9 +489,9 @@ components:
     retention: 7d
 
 flows:
-  browse:    { entry: gateway, route: [catalog], rate: 50/s, peak: 500/s, critical: false }
-  checkout:  { entry: gateway, route: [orders], rate: 10K/hour, peak: 100K/hour }
-  account:   { entry: gateway, route: [customers], rate: 7/s, peak: 70/s }
+  browse:    { entry: gateway, operation: catalog.get-product, rate: 50/s, peak: 500/s, critical: false }
+  checkout:  { entry: gateway, operation: orders.place-order, rate: 10K/hour, peak: 100K/hour }
+  account:   { entry: gateway, operation: customers.get-customer, rate: 7/s, peak: 70/s }
 
 scenarios:
   black-friday:

@@ -102,8 +102,7 @@ scenarios:
         }
     }
 
-    /// ∞ is printed only for a saturated queue (λ·H ≥ c), whose wait has no finite value; every such
-    /// line says so (`unbounded`) or carries the saturation mark `!`.
+    /// A saturated queue (λ·H ≥ c, in django-monolith and flash-sale) has no finite wait: it reads `unbounded`, never ∞.
     @Test("no output of any example holds NaN, infinity or a negative size", arguments: [
         ["check"], ["review"], ["review", "--format", "json"], ["capacity"], ["capacity", "--format", "json"],
         ["capacity", "--format", "markdown"], ["render"], ["render", "--format", "dot"],
@@ -116,9 +115,7 @@ scenarios:
             let result = try CLI.run(command + ["examples/" + name])
             #expect(result.status == 0 || result.status == 1, "\(command) \(name): \(result.stderr)")
             #expect(Self.nonFinite(result.stdout).isEmpty, "\(command) \(name): \(Self.nonFinite(result.stdout))")
-            for line in result.stdout.split(separator: "\n") where line.contains("∞") {
-                #expect(!command.contains("json") && (line.contains("unbounded") || line.contains("!")), "\(command) \(name): \(line)")
-            }
+            #expect(!result.stdout.contains("∞"), "\(command) \(name)")
         }
     }
 

@@ -7,9 +7,13 @@ public enum FigureText {
     /// Written where a value is unknown or does not apply.
     public static let none = "—"
 
-    /// A figure in its unit: `42/s`, `12.5ms`, `71.3%`, `1.2GB`, `3.5 mo`, `2.5x`; `∞` when unbounded.
+    /// A figure in its unit: `42/s`, `12.5ms`, `71.3%`, `1.2GB`, `3.5 mo`, `2.5x`. A saturated queue's figures
+    /// have no finite value: its waits read `unbounded` and its probability of waiting `100%` (every request waits).
     public static func figure(_ figure: Figure) -> String {
-        guard let value = figure.value else { return figure.formula.hasPrefix("unbounded") ? "∞" : none }
+        guard let value = figure.value else {
+            guard figure.formula.hasPrefix("unbounded") else { return none }
+            return figure.unit == .fraction ? "100%" : "unbounded"
+        }
         switch figure.unit {
         case .perSecond: return UnitFormat.rate(value)
         case .seconds: return abs(value) < 5e-7 ? "0s" : UnitFormat.duration(value)

@@ -22,7 +22,7 @@ struct SpecCoverageTests {
                 "api": ["kind": "service", "calls": [["to": "cache", "hit_ratio": 0.9], ["to": "db", "circuit_breaker": [String: Any]()]], "latency": ["p50": "10ms"],
                         "autoscale": ["min": 1, "max": 2], "health_check": ["path": "/health"], "security": [String: Any](),
                         "resources": [String: Any](), "volumes": [["mount": "/data"]], "env": ["A": ["secret": "S"]],
-                        "operations": ["get": ["http": "GET /orders"]]],
+                        "operations": ["get": ["http": "GET /orders"]], "origin": ["at": "compose.yaml:3:3"]],
                 "db": ["kind": "postgres", "instances": 3],
                 "other": ["kind": "service"],
                 "cache": ["kind": "redis"],
@@ -31,6 +31,7 @@ struct SpecCoverageTests {
             "flows": ["f": ["entry": "api"]],
             "scenarios": ["s": ["load": [["at": "0s", "rate": "5/s"]], "faults": [["at": "0s", "for": "1s", "component": "db", "latency": "2x"]]]],
             "accept": [["rule": "x", "reason": "y"]],
+            "origin": ["format": "compose", "files": ["compose.yaml"]],
         ]
     }
 
@@ -51,6 +52,7 @@ struct SpecCoverageTests {
         "Operation": ["components", "api", "operations", "get"], "Call": ["components", "api", "calls", 1], "CircuitBreaker": ["components", "api", "calls", 1, "circuit_breaker"],
         "Flow": ["flows", "f"], "Scenario": ["scenarios", "s"], "LoadStep": ["scenarios", "s", "load", 0],
         "Fault": ["scenarios", "s", "faults", 0], "AcceptedRisk": ["accept", 0],
+        "Origin": ["origin"], "ComponentOrigin": ["components", "api", "origin"],
     ] }
 
     /// Values that a generic one would make invalid (a reference must name the right kind of thing).
@@ -65,7 +67,12 @@ struct SpecCoverageTests {
         "Flow.operation": "get", "Flow.peak": "70/s", "Traffic.peak": "70/s", "Flow.route": ["db"], "Call.mode": "async",
         "Call.circuit_breaker": false, "Operation.idempotent": false, "Operation.http": "POST /orders", "Operation.request": "Order",
         "Operation.response": "Order", "Operation.publishes": ["events"],
+        "Origin.at": "compose.yaml:1:1", "Origin.files": ["base.yaml", "override.yaml"],
+        "ComponentOrigin.at": "compose.yaml:9:5", "ComponentOrigin.keys": ["image": "compose.yaml:10:7"],
     ] }
+
+    /// Keys that say only where things were written (an imported model's provenance): they change locations.
+    static let locationKeys: Set<String> = ["Origin.at", "ComponentOrigin.at", "ComponentOrigin.keys"]
 
     /// Keys that cannot be set alone: the whole object is replaced (`scale` excludes `rate`, `rpc` excludes `http`),
     /// or the key belongs on another component.
@@ -146,12 +153,13 @@ struct SpecCoverageTests {
     }
 
     /// The built model as JSON without source locations, which change whenever a key is added.
-    static func built(_ tree: Any) throws -> Any {
+    static func built(_ tree: Any, keepLocations: Bool = false) throws -> Any {
         let data = try JSONSerialization.data(withJSONObject: tree, options: [.sortedKeys])
         let model = try ModelLoader.load(text: String(decoding: data, as: UTF8.self), file: "generated.json").model
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return strip(try JSONSerialization.jsonObject(with: encoder.encode(model)))
+        let json = try JSONSerialization.jsonObject(with: encoder.encode(model))
+        return keepLocations ? json : strip(json)
     }
 
     static func strip(_ value: Any) -> Any {
@@ -195,9 +203,10 @@ struct SpecCoverageTests {
             newValue = value
             changed = Self.setting(value, at: path + [field.key], in: base)
         }
-        let before = try Self.built(base)
+        let keepLocations = Self.locationKeys.contains(key)
+        let before = try Self.built(base, keepLocations: keepLocations)
         let after: Any
-        do { after = try Self.built(changed) } catch {
+        do { after = try Self.built(changed, keepLocations: keepLocations) } catch {
             Issue.record("\(key) = \(newValue) does not load: \(error)")
             return
         }

@@ -4,7 +4,7 @@
 /// markup — `` \ ` * _ [ ] < > | & ~ `` — gets a backslash, so a name like `a|b*c<d>&e"` reads back as itself
 /// (in table cells too, where `|` would end the cell); line breaks become spaces. Code spans replace a backtick
 /// by `'` (a code span cannot contain its own delimiter) and are otherwise verbatim.
-public struct MarkdownWriter: DocumentWriter {
+public struct MarkdownWriter: DocumentWriter, PlainListLayout {
     public init() {}
 
     public func write(_ document: Document) -> String {
@@ -40,24 +40,11 @@ public struct MarkdownWriter: DocumentWriter {
         }
     }
 
-    func items(_ list: List, indent: String) -> [String] {
-        var lines: [String] = []
-        for (index, item) in list.items.enumerated() {
-            let marker = list.ordered ? "\(index + 1). " : "- "
-            lines.append(indent + marker + inline(item.text))
-            let inner = indent + String(repeating: " ", count: marker.count)
-            for child in item.children {
-                if case .list(let sub) = child {
-                    lines += items(sub, indent: inner)
-                } else {
-                    lines += block(child, depth: 6).split(separator: "\n", omittingEmptySubsequences: false).map { inner + $0 }
-                }
-            }
-        }
-        return lines
-    }
+    static let nestedDepth = 6
 
-    func inline(_ text: Inline, inTable: Bool = false) -> String {
+    func inline(_ text: Inline) -> String { inline(text, inTable: false) }
+
+    func inline(_ text: Inline, inTable: Bool) -> String {
         text.spans.map { span in
             switch span {
             case .text(let text), .tone(_, let text): Self.escape(text)

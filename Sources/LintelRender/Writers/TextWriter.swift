@@ -3,7 +3,7 @@
 /// Escaping policy (the one place for text): user text cannot move the cursor or change colours. Line breaks
 /// and tabs inside a span become spaces; other control characters (C0, DEL, C1, so also ESC) become U+FFFD.
 /// Everything else, `| * < > & "` and non-ASCII included, is written as it is.
-public struct TextWriter: DocumentWriter {
+public struct TextWriter: DocumentWriter, PlainListLayout {
     public var color: Bool
 
     public init(color: Bool = false) { self.color = color }
@@ -40,23 +40,6 @@ public struct TextWriter: DocumentWriter {
         }
     }
 
-    func items(_ list: List, indent: String) -> [String] {
-        var lines: [String] = []
-        for (index, item) in list.items.enumerated() {
-            let marker = list.ordered ? "\(index + 1). " : "- "
-            lines.append(indent + marker + inline(item.text))
-            let inner = indent + String(repeating: " ", count: marker.count)
-            for child in item.children {
-                if case .list(let sub) = child {
-                    lines += items(sub, indent: inner)
-                } else {
-                    lines += block(child, depth: 9).split(separator: "\n", omittingEmptySubsequences: false).map { inner + $0 }
-                }
-            }
-        }
-        return lines
-    }
-
     func table(_ table: Table) -> String {
         let plain = table.rows.map { $0.map { Self.escape($0.plain) } }
         var widths = table.headers.map { Self.escape($0).count }
@@ -80,6 +63,8 @@ public struct TextWriter: DocumentWriter {
         for (row, plainRow) in zip(table.rows, plain) { lines.append(line(row.map(inline), plainRow)) }
         return lines.joined(separator: "\n")
     }
+
+    static let nestedDepth = 9
 
     func inline(_ text: Inline) -> String {
         text.spans.map(style).joined()

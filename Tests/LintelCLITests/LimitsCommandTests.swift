@@ -79,7 +79,8 @@ scenarios:
 
     /// NaN or infinity as a number prints, and negative sizes.
     static func nonFinite(_ text: String) -> [String] {
-        let pattern = /(?i)\bnan\b|\binf(inity)?\b|-[0-9.]+ ?[KMGTPE]?i?B\b/
+        // A negative size stands after a space, a parenthesis, a colon or a quote (never inside a temporary path's UUID).
+        let pattern = /(?i)\bnan\b|\binf(inity)?\b|(?:^|[\s(:"])-[0-9.]+ ?[KMGTPE]?i?B\b/
         return text.split(separator: "\n").map(String.init).filter { $0.contains(pattern) }
     }
 

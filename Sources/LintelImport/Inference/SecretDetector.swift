@@ -17,36 +17,34 @@ public enum SecretDetector {
     /// True when the value embeds credentials: `scheme://user:password@host` or a Go-style
     /// DSN `user:password@tcp(host:port)/db`.
     public static func hasCredentials(_ value: String) -> Bool {
-        for token in value.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }) {
+        userInfos(value).contains { userInfo in
+            guard let colon = userInfo.firstIndex(of: ":") else { return false }
+            return colon > userInfo.startIndex && userInfo.index(after: colon) < userInfo.endIndex
+        }
+    }
+
+    /// The `user:password` part before the last `@` of each URL or DSN in the value (space, comma or
+    /// semicolon separated), after any `scheme://`; a part holding `/` is a path, not user information.
+    static func userInfos(_ value: String) -> [Substring] {
+        value.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }).compactMap { token in
             var text = Substring(token)
             if let scheme = text.range(of: "://") { text = text[scheme.upperBound...] }
-            guard let at = text.lastIndex(of: "@") else { continue }
+            guard let at = text.lastIndex(of: "@") else { return nil }
             let userInfo = text[..<at]
-            if userInfo.contains("/") { continue }
-            if let colon = userInfo.firstIndex(of: ":"), userInfo.index(after: colon) < userInfo.endIndex,
-               colon > userInfo.startIndex {
-                return true
-            }
+            return userInfo.contains("/") ? nil : userInfo
         }
-        return false
     }
 
     /// True when the value embeds credentials whose password is written out, not a reference
     /// (`postgres://app:pw@${DB_HOST}` yes, `postgres://app:${DB_PASSWORD}@db` and
     /// `postgres://app:$(DB_PASSWORD)@db` no): a secret the file itself contains.
     public static func hasLiteralCredentials(_ value: String) -> Bool {
-        for token in value.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }) {
-            var text = Substring(token)
-            if let scheme = text.range(of: "://") { text = text[scheme.upperBound...] }
-            guard let at = text.lastIndex(of: "@") else { continue }
-            let userInfo = text[..<at]
-            if userInfo.contains("/") { continue }
-            // `redis://:secret@cache` has a password and no user.
-            guard let colon = userInfo.firstIndex(of: ":") else { continue }
+        // `redis://:secret@cache` has a password and no user.
+        userInfos(value).contains { userInfo in
+            guard let colon = userInfo.firstIndex(of: ":") else { return false }
             let password = userInfo[userInfo.index(after: colon)...]
-            if !password.isEmpty, !password.contains("$") { return true }
+            return !password.isEmpty && !password.contains("$")
         }
-        return false
     }
 
     /// True when a variable with this name and value carries a credential.

@@ -73,7 +73,8 @@ public enum DeploymentFile {
         }
     }
 
-    /// Imports a file already read through the front door, as its own model.
+    /// Imports a file already read through the front door, as its own model: the importer reads
+    /// the documents of that one parse.
     /// - Parameters:
     ///   - path: the file's path on disk, for the project directory and `.env`; nil for standard input
     ///     (the current directory is the project's).
@@ -87,10 +88,9 @@ public enum DeploymentFile {
         case .compose:
             let dotEnvPath = URL(fileURLWithPath: directory).appendingPathComponent(".env").path
             let dotEnv = YAMLDocument.readTextIfPresent(dotEnvPath).map { (path: dotEnvPath, text: $0) }
-            return ComposeImporter(environment: environment)
-                .importTexts([(name: input.name, text: input.text)], projectDirectory: directory, dotEnv: dotEnv)
+            return ComposeImporter(environment: environment).importInputs([input], projectDirectory: directory, dotEnv: dotEnv)
         case .kubernetes:
-            return KubernetesImporter().importTexts([(name: input.name, text: input.text)], directory: directory)
+            return KubernetesImporter().importInputs([input], directory: directory)
         }
     }
 }

@@ -22,7 +22,13 @@ enum ModelInput {
     ///   - verbose: also print the importer's notes (ignored keys, inferred calls, unresolved hosts).
     ///   - stdinName: the name standard input has in locations when `path` is `-`.
     static func load(_ path: String, verbose: Bool = false, stdinName: String = "<stdin>") throws -> Model {
-        let input = try read(path, stdinName: stdinName)
+        try load(read(path, stdinName: stdinName), path: path, verbose: verbose)
+    }
+
+    /// Loads a file already read through the front door (`SystemImport.read`): its one parse
+    /// decides the format and is what the loader or the importer reads.
+    /// - Parameter path: the file's path on disk, `-` for standard input.
+    static func load(_ input: YAMLInput, path: String, verbose: Bool = false) throws -> Model {
         let format = DeploymentFile.format(of: input)
         if let imported = DeploymentFile.importInput(input, path: path == "-" ? nil : path, as: format,
                                                      environment: ProcessInfo.processInfo.environment) {
@@ -44,7 +50,11 @@ enum ModelInput {
 
     /// The file (or standard input for `-`) through the front door; prints why not and throws 2.
     static func read(_ path: String, stdinName: String = "<stdin>") throws -> YAMLInput {
-        let result = path == "-" ? standardInput().flatMap { YAMLDocument.input(data: $0, name: stdinName) } : YAMLDocument.input(path: path)
+        try checked(path == "-" ? standardInput().flatMap { YAMLDocument.input(data: $0, name: stdinName) } : YAMLDocument.input(path: path))
+    }
+
+    /// What the front door read, or its diagnostics printed and exit status 2.
+    static func checked(_ result: Result<YAMLInput, ModelLoadError>) throws -> YAMLInput {
         switch result {
         case .success(let input):
             return input

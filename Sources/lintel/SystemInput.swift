@@ -23,11 +23,18 @@ enum SystemInput {
     static func load(_ paths: [String], verbose: Bool = false, stdinName: String = "<stdin>", profiles: [String] = []) throws -> [System] {
         var systems: [System] = []
         var failed = false
-        for input in SystemImport.inputs(paths) {
+        // Every file is read and parsed once (SystemImport.read); that parse decides its format and
+        // is what the loader or the importer reads.
+        for input in SystemImport.read(paths) {
             switch input {
-            case .model(let path):
+            case .model(let path, let read):
                 do {
-                    systems.append(System(files: [path], model: try ModelInput.load(path, verbose: verbose, stdinName: stdinName)))
+                    let model = if let read {
+                        try ModelInput.load(ModelInput.checked(read), path: path, verbose: verbose)
+                    } else {
+                        try ModelInput.load(path, verbose: verbose, stdinName: stdinName)  // standard input
+                    }
+                    systems.append(System(files: [path], model: model))
                 } catch {
                     failed = true
                 }
@@ -40,7 +47,7 @@ enum SystemInput {
                 if imported.hasErrors {
                     failed = true
                 } else {
-                    systems.append(System(files: files, model: imported.model))
+                    systems.append(System(files: files.map(\.path), model: imported.model))
                 }
             }
         }

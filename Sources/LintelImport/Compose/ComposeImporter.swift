@@ -30,17 +30,13 @@ public struct ComposeImporter: Sendable {
     }
 
     /// Imports compose files; the first one's directory is the project directory (for `.env`,
-    /// `env_file` and the default system name).
+    /// `env_file` and the default system name). Each file is read through the front door
+    /// (`YAMLDocument.input`) and parsed once.
     public func importFiles(_ paths: [String]) -> ImportResult {
         let directory = paths.first.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
-        var sources: [(name: String, text: String?)] = []
-        for path in paths {
-            let text = FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) }
-            sources.append((path, text))
-        }
         let dotEnvPath = directory.map { URL(fileURLWithPath: $0).appendingPathComponent(".env").path }
-        let dotEnv = dotEnvPath.flatMap { path in FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) }.map { (path, $0) } }
-        return importSources(sources, projectDirectory: directory, dotEnv: dotEnv)
+        let dotEnv = dotEnvPath.flatMap { path in YAMLDocument.readTextIfPresent(path).map { (path, $0) } }
+        return importSources(paths.map(ImportSource.init(path:)), projectDirectory: directory, dotEnv: dotEnv)
     }
 
     /// Imports compose files given as text (`name` is used in locations).
@@ -49,10 +45,17 @@ public struct ComposeImporter: Sendable {
     ///   - dotEnv: the `.env` file's path and text, when there is one.
     public func importTexts(_ files: [(name: String, text: String)], projectDirectory: String? = nil,
                             dotEnv: (path: String, text: String)? = nil) -> ImportResult {
-        importSources(files.map { ($0.name, Optional($0.text)) }, projectDirectory: projectDirectory, dotEnv: dotEnv)
+        importSources(files.map { ImportSource(name: $0.name, text: $0.text) }, projectDirectory: projectDirectory, dotEnv: dotEnv)
     }
 
-    func importSources(_ sources: [(name: String, text: String?)], projectDirectory: String?,
+    /// Imports compose files already read through the front door (`YAMLDocument.input`): the tree
+    /// that decided their format is the one imported, no second parse.
+    public func importInputs(_ inputs: [YAMLInput], projectDirectory: String? = nil,
+                             dotEnv: (path: String, text: String)? = nil) -> ImportResult {
+        importSources(inputs.map(ImportSource.init), projectDirectory: projectDirectory, dotEnv: dotEnv)
+    }
+
+    func importSources(_ sources: [ImportSource], projectDirectory: String?,
                        dotEnv: (path: String, text: String)?) -> ImportResult {
         var diagnostics: [Diagnostic] = []
         var interpolator = Interpolator(environment: environment, dotEnv: [:])
@@ -67,11 +70,7 @@ public struct ComposeImporter: Sendable {
         var merged: YAMLNode?
         for source in sources {
             let start = SourceLocation(file: source.name, line: 1, column: 1)
-            guard let text = source.text else {
-                diagnostics.append(Report.error("cannot read file", at: start))
-                continue
-            }
-            let (documents, found) = YAMLReader().documents(text: text, file: source.name)
+            let (documents, found) = (source.documents, source.diagnostics)
             diagnostics += found
             if found.contains(where: { $0.severity == .error }) { continue }
             guard let root = documents.first, !root.isNull else {
@@ -145,7 +144,7 @@ public struct ComposeImporter: Sendable {
             var reader = ComposeServiceReader(
                 name: name, key: entry.key, service: entry.value, namedVolumes: root["volumes"],
                 projectDirectory: projectDirectory, interpolator: interpolator,
-                environmentFileReader: { path in FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) } })
+                environmentFileReader: { path in YAMLDocument.readTextIfPresent(path) })
             components.append(reader.read())
             diagnostics += reader.diagnostics
             evidence[name] = reader.evidence

@@ -22,28 +22,28 @@ public struct KubernetesImporter: Sendable {
         "LimitRange", "ResourceQuota", "PriorityClass", "Endpoints", "EndpointSlice",
     ]
 
+    /// Imports manifest files, each read through the front door (`YAMLDocument.input`) and parsed once.
     public func importFiles(_ paths: [String]) -> ImportResult {
-        importSources(paths.map { path in (path, FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) }) },
+        importSources(paths.map(ImportSource.init(path:)),
                       directory: paths.first.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path })
     }
 
     /// Imports manifests given as text (`name` is used in locations).
     public func importTexts(_ files: [(name: String, text: String)], directory: String? = nil) -> ImportResult {
-        importSources(files.map { ($0.name, Optional($0.text)) }, directory: directory)
+        importSources(files.map { ImportSource(name: $0.name, text: $0.text) }, directory: directory)
     }
 
-    func importSources(_ sources: [(name: String, text: String?)], directory: String?) -> ImportResult {
+    /// Imports manifests already read through the front door (`YAMLDocument.input`): no second parse.
+    public func importInputs(_ inputs: [YAMLInput], directory: String? = nil) -> ImportResult {
+        importSources(inputs.map(ImportSource.init), directory: directory)
+    }
+
+    func importSources(_ sources: [ImportSource], directory: String?) -> ImportResult {
         var diagnostics: [Diagnostic] = []
         var objects: [KubernetesObject] = []
         for source in sources {
-            let start = SourceLocation(file: source.name, line: 1, column: 1)
-            guard let text = source.text else {
-                diagnostics.append(Report.error("cannot read file", at: start))
-                continue
-            }
-            let (documents, found) = YAMLReader().documents(text: text, file: source.name)
-            diagnostics += found
-            for document in documents where !document.isNull {
+            diagnostics += source.diagnostics
+            for document in source.documents where !document.isNull {
                 objects += Self.objects(in: document, diagnostics: &diagnostics)
             }
         }

@@ -13,12 +13,13 @@ struct ModelLoading: Sendable {
     let root: RootDirectory
     let limit: Int
 
-    /// The model and its warnings; throws the located errors.
+    /// The model and its warnings; throws the located errors. The source's one parse
+    /// (`ModelSource.input`) decides the format and is what the loader or the importer reads.
     func model(from source: ModelSource) throws(ToolFailure) -> (model: Model, warnings: [Diagnostic]) {
-        switch DeploymentFile.format(ofText: source.text, file: source.name) {
+        switch DeploymentFile.format(of: source.input) {
         case .lintel:
             let tree: YAMLTree
-            switch YAMLDocument.parse(data: Data(source.text.utf8), file: source.name) {
+            switch source.input.tree {
             case .success(let parsed): tree = parsed
             case .failure(let error): throw ToolFailure(diagnostics: error.diagnostics)
             }
@@ -37,14 +38,14 @@ struct ModelLoading: Sendable {
 
     /// Imports a compose file or Kubernetes manifests; `nil` format means "decide from the text".
     func imported(_ source: ModelSource, as requested: Origin.Format? = nil, system: String? = nil) throws(ToolFailure) -> ImportResult {
-        let format = requested ?? DeploymentFile.format(ofText: source.text, file: source.name)
+        let format = requested ?? DeploymentFile.format(of: source.input)
         switch format {
         case .compose:
             try checkEnvironmentFiles(source)
-            return ComposeImporter(environment: [:], systemName: system).importTexts(
-                [(source.name, source.text)], projectDirectory: source.directory, dotEnv: try dotEnv(source))
+            return ComposeImporter(environment: [:], systemName: system).importInputs(
+                [source.input], projectDirectory: source.directory, dotEnv: try dotEnv(source))
         case .kubernetes:
-            return KubernetesImporter(systemName: system).importTexts([(source.name, source.text)], directory: source.directory)
+            return KubernetesImporter(systemName: system).importInputs([source.input], directory: source.directory)
         case .lintel:
             throw .whole(source.name, "this is not a docker-compose file (a top-level 'services:' mapping) nor Kubernetes manifests (documents with 'apiVersion' and 'kind')")
         }
@@ -62,11 +63,8 @@ struct ModelLoading: Sendable {
     /// Refuses `env_file` entries that point outside the root, at non-regular files, or (for text
     /// input) anywhere at all — before the importer reads them.
     private func checkEnvironmentFiles(_ source: ModelSource) throws(ToolFailure) {
-        let tree: YAMLTree
-        switch YAMLDocument.parse(data: Data(source.text.utf8), file: source.name) {
-        case .success(let parsed): tree = parsed
-        case .failure(let error): throw ToolFailure(diagnostics: error.diagnostics)
-        }
+        // The first document, as the compose importer reads it; its syntax errors are the importer's to report.
+        guard let tree = source.input.documents.first else { return }
         var problems: [Diagnostic] = []
         for service in tree["services"]?.entries ?? [] {
             guard let entry = service.value.entry("env_file") else { continue }

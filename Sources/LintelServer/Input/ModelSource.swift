@@ -7,7 +7,10 @@ struct ModelSource: Sendable {
     /// The name diagnostics use: the path as the client gave it, or `name` (default `<input>`) for text.
     var name: String
     /// The YAML or JSON text.
-    var text: String
+    var text: String { input.text }
+    /// The text through the front door (`YAMLDocument.input`: size, NUL, UTF-8, depth and alias
+    /// budgets, one parse); the loader and the importers read its tree, never the text again.
+    var input: YAMLInput
     /// The directory of the file on disk (canonical), for compose `.env`, `env_file` and the default
     /// system name; nil for text, which then may not refer to other files.
     var directory: String?
@@ -47,18 +50,26 @@ struct ModelSource: Sendable {
             guard text.utf8.count <= limit else {
                 throw .whole(name, "input is \(text.utf8.count) bytes, larger than the server's limit of \(limit) bytes for a model")
             }
-            return ModelSource(name: name, text: text, directory: nil)
+            return ModelSource(name: name, input: try frontDoor(YAMLDocument.input(data: Data(text.utf8), name: name)), directory: nil)
         case (nil, let path?):
             guard path.utf8.count <= 4096, !path.contains(where: \.isNewline) else {
                 throw ToolFailure("\(arguments.tool): 'path' must be one line of at most 4096 bytes")
             }
-            let file = try root.read(path, maximumBytes: limit)
-            return ModelSource(name: path, text: file.text,
+            let file = try root.readBytes(path, maximumBytes: limit)
+            return ModelSource(name: path, input: try frontDoor(YAMLDocument.input(data: file.data, name: path)),
                                directory: URL(fileURLWithPath: file.path).deletingLastPathComponent().path)
         case (nil, nil):
             throw ToolFailure("\(arguments.tool): give the model as `model` (YAML or JSON text) or as `path` (a file inside the root)")
         case (.some, .some):
             throw ToolFailure("\(arguments.tool): give either `model` or `path`, not both")
+        }
+    }
+
+    /// What the front door read, or its located errors (too large, binary, not UTF-8) as the tool's failure.
+    private static func frontDoor(_ result: Result<YAMLInput, ModelLoadError>) throws(ToolFailure) -> YAMLInput {
+        switch result {
+        case .success(let input): return input
+        case .failure(let error): throw ToolFailure(diagnostics: error.diagnostics)
         }
     }
 }

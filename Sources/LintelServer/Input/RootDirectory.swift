@@ -47,6 +47,15 @@ struct RootDirectory: Sendable {
     /// Reads the regular file `name` as UTF-8 text of at most `maximumBytes`.
     /// - Returns: the canonical path and the text.
     func read(_ name: String, maximumBytes: Int) throws(ToolFailure) -> (path: String, text: String) {
+        let file = try readBytes(name, maximumBytes: maximumBytes)
+        guard let text = String(data: file.data, encoding: .utf8) else { throw .whole(name, "file is not valid UTF-8 text") }
+        return (file.path, text)
+    }
+
+    /// Reads the bytes of the regular file `name`, at most `maximumBytes`; a model's bytes then go
+    /// through the front door (`YAMLDocument.input`), which checks NUL, UTF-8 and parses once.
+    /// - Returns: the canonical path and the bytes.
+    func readBytes(_ name: String, maximumBytes: Int) throws(ToolFailure) -> (path: String, data: Data) {
         let canonical = try resolve(name)
         var info = stat()
         guard stat(canonical, &info) == 0 else { throw .whole(name, "cannot read the file") }
@@ -59,8 +68,7 @@ struct RootDirectory: Sendable {
         guard let data = FileManager.default.contents(atPath: canonical), data.count <= maximumBytes else {
             throw .whole(name, "cannot read the file")
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw .whole(name, "file is not valid UTF-8 text") }
-        return (canonical, text)
+        return (canonical, data)
     }
 
     /// `realpath(3)`: the absolute path with every symlink resolved, or nil when it does not exist.

@@ -35,7 +35,11 @@ enum Command: String, CaseIterable {
             let report = Reviewer.review(model, options: ReviewOptions(today: CalendarDate(year: 2026, month: 6, day: 1)))
             _ = try? ReportOutput.review([report], format: .text)
         case .capacity:
-            _ = try? ReportOutput.capacity(CapacityAnalyzer.analyze(model), format: .text)
+            do throws(CapacityError) {
+                _ = try? ReportOutput.capacity(try CapacityAnalyzer.analyze(model, budget: .standard), format: .text)
+            } catch {
+                FileHandle.standardError.write(Data("lintel-fuzz: capacity: \(error)\n".utf8))
+            }
         case .simulate:
             do throws(SimulationError) {
                 let report = try Simulation.run(model, scenario: nil as String?)

@@ -33,7 +33,8 @@ enum Pipeline {
         guard let model = load(data), stages != .model else { return }
         let review = Reviewer.review(model, options: ReviewOptions(today: CalendarDate(year: 2026, month: 6, day: 1)))
         _ = try? ReportOutput.review([review], format: .text)
-        let capacity = CapacityAnalyzer.analyze(model)
+        // The CLI's budget: a model too large for it stops with CapacityError, a clean outcome.
+        guard let capacity = try? CapacityAnalyzer.analyze(model, budget: .standard) else { return }
         _ = try? ReportOutput.capacity(capacity, format: .text)
         render(model, review: review, capacity: capacity)
         if stages == .all { simulate(model) }

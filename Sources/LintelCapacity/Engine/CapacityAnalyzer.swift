@@ -4,16 +4,42 @@ import LintelModel
 /// Computes a model's capacity: load per component, queueing, sizing, connection budgets,
 /// topics, storage, and per-flow availability, latency and retry amplification.
 ///
-/// Linear in the model's size (plus Erlang recurrences linear in each component's servers).
+/// Linear in the model's size per load evaluated (plus Erlang recurrences linear in each component's
+/// servers), times the flows for retry load and latency and the scenario load changes: the budgeted
+/// entry points (`budget:`) count that work and stop with `CapacityError` instead of running long.
 public enum CapacityAnalyzer {
-    /// Analyses `model` at each flow's peak × `options.loadMultiple` × growth over `options.months`.
+    /// Analyses `model` at each flow's peak × `options.loadMultiple` × growth over `options.months`,
+    /// without a budget (for models known to be small; input from users takes `budget:`).
     public static func analyze(_ model: Model, options: CapacityOptions = CapacityOptions()) -> CapacityReport {
         analyze(SemanticModel(model), options: options)
     }
 
-    /// Analyses a compiled model (the semantic core shared with review and simulation).
+    /// Analyses a compiled model (the semantic core shared with review and simulation), without a budget.
     public static func analyze(_ semantics: SemanticModel, options: CapacityOptions = CapacityOptions()) -> CapacityReport {
+        compute(semantics, options: options) { (_: Int, _: String) throws(Never) in }
+    }
+
+    /// Analyses `model` within `budget`: the same report, or `CapacityError.budgetExceeded` saying
+    /// where the work ran out and how large the model is — never part of a report.
+    public static func analyze(_ model: Model, options: CapacityOptions = CapacityOptions(),
+                               budget: CapacityBudget) throws(CapacityError) -> CapacityReport {
+        try analyze(SemanticModel(model), options: options, budget: budget)
+    }
+
+    /// Analyses a compiled model within `budget`.
+    public static func analyze(_ semantics: SemanticModel, options: CapacityOptions = CapacityOptions(),
+                               budget: CapacityBudget) throws(CapacityError) -> CapacityReport {
+        let meter = WorkMeter(budget, semantics: semantics)
+        return try compute(semantics, options: options) { (steps: Int, phase: String) throws(CapacityError) in
+            try meter.charge(steps, in: phase)
+        }
+    }
+
+    /// The analysis; `charge(steps, phase)` is called at every loop over the graph (see `CapacityBudget`).
+    static func compute<E: Error>(_ semantics: SemanticModel, options: CapacityOptions,
+                                  charge: (Int, String) throws(E) -> Void) throws(E) -> CapacityReport {
         let model = semantics.model
+        let pass = semantics.graph.count + semantics.graph.edges.count
         let growth = model.requirements.traffic?.growth
         let growthFactor = options.months > 0 ? growth?.factor(afterMonths: options.months) ?? 1 : 1
         let scale = options.loadMultiple * growthFactor
@@ -26,29 +52,34 @@ public enum CapacityAnalyzer {
         let averageRates = model.flows.map(\.rate.perSecond)
         let peakRates = model.flows.map(\.peak.perSecond)
         let rates = peakRates.map { $0 * scale }
-        let evaluated = SteadyState(semantics: semantics, flowRates: rates)
+        let evaluated = try SteadyState(semantics: semantics, flowRates: rates, charge: charge)
         // Average and peak rows show arrivals only: the evaluated load's attempts and rejections applied to their rates.
         let averageArrival = semantics.propagate(flowRates: averageRates, attempts: evaluated.attempts, admitted: evaluated.admitted).arrival
         let peakArrival = semantics.propagate(flowRates: peakRates, attempts: evaluated.attempts, admitted: evaluated.admitted).arrival
         let queue = evaluated.state
+        try charge(pass, "the unloaded queues")
         let unloaded = QueueState(semantics: semantics, arrival: [Double](repeating: 0, count: semantics.graph.count))
 
         // Retry load per flow: its arrivals with the evaluated attempts and rejections over those without.
-        let retryLoad = semantics.flows.map { flow -> Double in
+        var retryLoad: [Double] = []
+        retryLoad.reserveCapacity(semantics.flows.count)
+        for flow in semantics.flows {
+            try charge(2 * pass, "the retry load of each flow")
             var unit = [Double](repeating: 0, count: semantics.flows.count)
             unit[flow.index] = 1
             let with = semantics.propagate(flowRates: unit, attempts: evaluated.attempts, admitted: evaluated.admitted).arrival.reduce(0, +)
             let without = semantics.propagate(flowRates: unit).arrival.reduce(0, +)
-            return without > 0 ? with / without : 1
+            retryLoad.append(without > 0 ? with / without : 1)
         }
 
         // Flows first: the latency slack of each flow sizes the components it reaches.
-        let flows = FlowReports(semantics: semantics, state: queue, unloaded: unloaded, retryLoad: retryLoad,
-                                averageRates: averageRates, peakRates: peakRates, rates: rates)
+        let flows = try FlowReports(semantics: semantics, state: queue, unloaded: unloaded, retryLoad: retryLoad,
+                                    averageRates: averageRates, peakRates: peakRates, rates: rates, charge: charge)
         var components: [ComponentCapacity] = []
         components.reserveCapacity(semantics.graph.count)
         let sizer = ComponentSizer(semantics: semantics, queue: queue, options: options, growth: growth)
         let flowNames = model.flows.map(\.name)
+        try charge(semantics.graph.count, "sizing the components")
         for node in 0..<semantics.graph.count {
             components.append(sizer.report(node, averageArrival: averageArrival[node], peakArrival: peakArrival[node],
                                            shares: flows.shares[node], flowNames: flowNames,
@@ -67,8 +98,8 @@ public enum CapacityAnalyzer {
                                                   defaultPool: options.defaultPool),
             topics: DataAnalysis.topics(semantics: semantics, queue: queue),
             storage: DataAnalysis.storage(model: model, horizons: storageHorizons(options)),
-            scenarios: model.scenarios.isEmpty ? [] : ScenarioSteps.analyze(
-                semantics: semantics, average: SteadyState(semantics: semantics, flowRates: averageRates)),
+            scenarios: model.scenarios.isEmpty ? [] : try ScenarioSteps.analyze(
+                semantics: semantics, average: SteadyState(semantics: semantics, flowRates: averageRates, charge: charge), charge: charge),
             busiest: busiest.map { model.components[$0].name },
             assumptions: assumptions)
     }
@@ -101,7 +132,10 @@ struct SteadyState {
 
     /// Fixed-point iteration: load → queues → attempts and admitted fractions → load, at most 8 rounds
     /// (stops when no attempt count moves by more than 0.1% and no admitted fraction by 10⁻⁴).
-    init(semantics: SemanticModel, flowRates: [Double]) {
+    /// Each round charges one graph pass for the propagation and one for the queues.
+    init<E: Error>(semantics: SemanticModel, flowRates: [Double], charge: (Int, String) throws(E) -> Void) throws(E) {
+        let pass = semantics.graph.count + semantics.graph.edges.count
+        try charge(2 * pass, "the steady state")
         var attempts = [Double](repeating: 1, count: semantics.graph.edges.count)
         var admitted = [Double](repeating: 1, count: semantics.graph.count)
         var load = semantics.propagate(flowRates: flowRates, attempts: attempts, admitted: admitted)
@@ -113,6 +147,7 @@ struct SteadyState {
             let moved = zip(nextAttempts, attempts).contains { abs($0 - $1) > 1e-3 * $1 }
                 || zip(nextAdmitted, admitted).contains { abs($0 - $1) > 1e-4 }
             guard moved else { break }
+            try charge(2 * pass, "the steady state")
             attempts = nextAttempts
             admitted = nextAdmitted
             load = semantics.propagate(flowRates: flowRates, attempts: attempts, admitted: admitted)

@@ -20,8 +20,10 @@ struct FlowReports {
         }
     }
 
-    init(semantics: SemanticModel, state: QueueState, unloaded: QueueState, retryLoad: [Double],
-         averageRates: [Double], peakRates: [Double], rates: [Double]) {
+    /// `charge` is called once per flow with the components its two latency distributions walk.
+    init<E: Error>(semantics: SemanticModel, state: QueueState, unloaded: QueueState, retryLoad: [Double],
+                   averageRates: [Double], peakRates: [Double], rates: [Double],
+                   charge: (Int, String) throws(E) -> Void) throws(E) {
         let graph = semantics.graph
         let model = semantics.model
         let names = model.components.map(\.name)
@@ -33,6 +35,7 @@ struct FlowReports {
         let bounds = WorstCase(semantics: semantics, state: state)
         var seeds: [(node: Int, attempts: Double, plan: CallPlan?)] = []
         for flow in semantics.flows {
+            try charge(2 * (flow.hops.count + flow.reachable.count), "the latency of each flow")
             let index = flow.index
             let objective = flow.slo
             let hard = flow.hops.filter { flow.isHardDependency($0) }.uniqued()

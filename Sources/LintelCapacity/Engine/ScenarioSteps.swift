@@ -4,14 +4,21 @@ import LintelModel
 enum ScenarioSteps {
     /// Utilisation uses the holding times at average load, so it is linear in the step's rates
     /// (retries and rejections as at average load).
-    static func analyze(semantics: SemanticModel, average steady: SteadyState) -> [ScenarioCapacity] {
+    /// `charge` is called with one graph pass per load change.
+    static func analyze<E: Error>(semantics: SemanticModel, average steady: SteadyState,
+                                  charge: (Int, String) throws(E) -> Void) throws(E) -> [ScenarioCapacity] {
         let average = steady.state, attempts = steady.attempts, admitted = steady.admitted
         let model = semantics.model
-        return model.scenarios.map { scenario in
+        let pass = semantics.graph.count + semantics.graph.edges.count
+        var scenarios: [ScenarioCapacity] = []
+        for scenario in model.scenarios {
             guard let timeline = try? LoadTimeline(flows: model.flows, scenario: scenario) else {
-                return ScenarioCapacity(name: scenario.name, steps: [])
+                scenarios.append(ScenarioCapacity(name: scenario.name, steps: []))
+                continue
             }
-            let steps = timeline.changes.map { change -> ScenarioCapacity.Step in
+            var steps: [ScenarioCapacity.Step] = []
+            for change in timeline.changes {
+                try charge(pass, "the scenario load changes")
                 let arrival = semantics.propagate(flowRates: change.rates, attempts: attempts, admitted: admitted).arrival
                 var busiest: Int?
                 var highest = 0.0
@@ -20,12 +27,13 @@ enum ScenarioSteps {
                         / Double(average.queue[node].servers)
                     if utilisation > highest { highest = utilisation; busiest = node }
                 }
-                return .init(at: change.at,
-                             totalRate: Figure(change.rates.reduce(0, +), .perSecond, "Σ flow rates at this step (LoadTimeline)"),
-                             busiest: busiest.map { model.components[$0].name },
-                             utilisation: Figure(highest, .fraction, "λ × holding time at average load / servers"))
+                steps.append(.init(at: change.at,
+                                   totalRate: Figure(change.rates.reduce(0, +), .perSecond, "Σ flow rates at this step (LoadTimeline)"),
+                                   busiest: busiest.map { model.components[$0].name },
+                                   utilisation: Figure(highest, .fraction, "λ × holding time at average load / servers")))
             }
-            return ScenarioCapacity(name: scenario.name, steps: steps)
+            scenarios.append(ScenarioCapacity(name: scenario.name, steps: steps))
         }
+        return scenarios
     }
 }

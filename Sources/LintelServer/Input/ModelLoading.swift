@@ -47,6 +47,8 @@ struct ModelLoading: Sendable {
         case .kubernetes:
             return KubernetesImporter(systemName: system).importInputs([source.input], directory: source.directory)
         case .lintel:
+            // A stream that did not parse is not shown as "not a compose file": its own errors are the answer.
+            if !source.input.diagnostics.isEmpty { throw ToolFailure(diagnostics: source.input.diagnostics) }
             throw .whole(source.name, "this is not a docker-compose file (a top-level 'services:' mapping) nor Kubernetes manifests (documents with 'apiVersion' and 'kind')")
         }
     }

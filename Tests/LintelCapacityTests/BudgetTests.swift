@@ -30,48 +30,52 @@ struct CapacityBudgetTests {
     @Test("a budget too small for one pass over the graph stops in the steady state, naming the model's size")
     func tinyBudget() throws {
         let model = try Self.chain(components: 40, flows: 3)
-        #expect(throws: CapacityError.budgetExceeded(phase: "the steady state", steps: 2 * (40 + 39), budget: 10,
+        #expect(throws: CapacityError.budgetExceeded(phase: "the steady state", steps: (1 + CapacityBudget.queueWeight) * (40 + 39), budget: 10,
                                                      components: 40, calls: 39, flows: 3, scenarioChanges: 0)) {
             try CapacityAnalyzer.analyze(model, budget: CapacityBudget(steps: 10))
         }
     }
 
     /// By the counting rule (`CapacityBudget`): a chain of 50 components has 99 components and calls;
-    /// one flow costs at most 9 steady-state rounds × 2 × 99 + 2 × 99 (retry load) + 99 (unloaded
-    /// queues) + 2 × (1 + 50) (its latency) + 50 (sizing) = 2,231 steps, within 5,000; 400 flows need
-    /// 400 × 2 × 99 = 79,200 steps for their retry loads alone.
+    /// one flow costs at most 9 steady-state rounds × 65 × 99 + 2 × 99 (retry load) + 64 × 99
+    /// (unloaded queues) + 2 × (1 + 50) (its latency) + 50 (sizing) = 64,553 steps, within 100,000;
+    /// 400 flows need 400 × 2 × 99 = 79,200 steps for their retry loads alone, on top of at least
+    /// one steady-state round and the unloaded queues (65 × 99 + 64 × 99 = 12,771).
     @Test("the same graph with many flows runs out in the per-flow retry load, and says so")
     func manyFlows() throws {
-        let budget = CapacityBudget(steps: 5_000)
+        let budget = CapacityBudget(steps: 100_000)
         _ = try CapacityAnalyzer.analyze(try Self.chain(components: 50, flows: 1), budget: budget)
         let large = try Self.chain(components: 50, flows: 400)
         do {
             _ = try CapacityAnalyzer.analyze(large, budget: budget)
-            Issue.record("400 flows fit a budget of 5,000 steps")
+            Issue.record("400 flows fit a budget of 100,000 steps")
         } catch {
             guard case .budgetExceeded(let phase, let steps, let limit, let components, _, let flows, _) = error else { return }
             #expect(phase == "the retry load of each flow")
-            #expect(steps > limit && limit == 5_000)
+            #expect(steps > limit && limit == 100_000)
             #expect(components == 50 && flows == 400)
-            #expect(error.description.contains("needs more than its budget of 5000 steps"))
+            #expect(error.description.contains("needs more than its budget of 100000 steps"))
             #expect(error.description.contains("400 flows"))
         }
     }
 
-    @Test("scenario load changes count: a thousand changes run out where the steady analysis fits")
+    /// Without the scenario the model needs at most 64,553 steps (above); with it, at most 9 × 65 × 99
+    /// = 57,915 more for the steady state at average load, so up to 122,468 before the load changes,
+    /// and then 99 per change: 5,000 changes cannot fit 200,000 steps, and run out there.
+    @Test("scenario load changes count: five thousand changes run out where the steady analysis fits")
     func scenarioChanges() throws {
         let base = try Self.chain(components: 50, flows: 1)
         var model = base
         let here = SourceLocation(file: "test.yaml", line: 1, column: 1)
-        var scenario = Scenario(name: "steps", duration: TimeSpan(seconds: 2_000), location: here)
-        scenario.load = (0..<1_000).map { LoadStep(at: TimeSpan(seconds: Double($0)), scale: 1 + Double($0 % 7), location: here) }
+        var scenario = Scenario(name: "steps", duration: TimeSpan(seconds: 6_000), location: here)
+        scenario.load = (0..<5_000).map { LoadStep(at: TimeSpan(seconds: Double($0)), scale: 1 + Double($0 % 7), location: here) }
         model.scenarios = [scenario]
-        _ = try CapacityAnalyzer.analyze(base, budget: CapacityBudget(steps: 20_000))
+        _ = try CapacityAnalyzer.analyze(base, budget: CapacityBudget(steps: 200_000))
         #expect {
-            try CapacityAnalyzer.analyze(model, budget: CapacityBudget(steps: 20_000))
+            try CapacityAnalyzer.analyze(model, budget: CapacityBudget(steps: 200_000))
         } throws: { error in
             guard case CapacityError.budgetExceeded(let phase, _, _, _, _, _, let changes) = error else { return false }
-            return phase == "the scenario load changes" && changes == 1_000
+            return phase == "the scenario load changes" && changes == 5_000
         }
     }
 

@@ -36,7 +36,8 @@ enum Command: String, CaseIterable {
             _ = try? ReportOutput.review([report], format: .text)
         case .capacity:
             do throws(CapacityError) {
-                _ = try? ReportOutput.capacity(try CapacityAnalyzer.analyze(model, budget: .standard), format: .text)
+                let report = try CapacityAnalyzer.analyze(model, budget: .standard)
+                _ = try? ReportOutput.capacity(report, format: .text)
             } catch {
                 FileHandle.standardError.write(Data("lintel-fuzz: capacity: \(error)\n".utf8))
             }

@@ -57,7 +57,7 @@ public enum CapacityAnalyzer {
         let averageArrival = semantics.propagate(flowRates: averageRates, attempts: evaluated.attempts, admitted: evaluated.admitted).arrival
         let peakArrival = semantics.propagate(flowRates: peakRates, attempts: evaluated.attempts, admitted: evaluated.admitted).arrival
         let queue = evaluated.state
-        try charge(pass, "the unloaded queues")
+        try charge(CapacityBudget.queueWeight * pass, "the unloaded queues")
         let unloaded = QueueState(semantics: semantics, arrival: [Double](repeating: 0, count: semantics.graph.count))
 
         // Retry load per flow: its arrivals with the evaluated attempts and rejections over those without.
@@ -132,10 +132,10 @@ struct SteadyState {
 
     /// Fixed-point iteration: load → queues → attempts and admitted fractions → load, at most 8 rounds
     /// (stops when no attempt count moves by more than 0.1% and no admitted fraction by 10⁻⁴).
-    /// Each round charges one graph pass for the propagation and one for the queues.
+    /// Each round charges one graph pass for the propagation and `queueWeight` for the queues.
     init<E: Error>(semantics: SemanticModel, flowRates: [Double], charge: (Int, String) throws(E) -> Void) throws(E) {
-        let pass = semantics.graph.count + semantics.graph.edges.count
-        try charge(2 * pass, "the steady state")
+        let pass = (1 + CapacityBudget.queueWeight) * (semantics.graph.count + semantics.graph.edges.count)
+        try charge(pass, "the steady state")
         var attempts = [Double](repeating: 1, count: semantics.graph.edges.count)
         var admitted = [Double](repeating: 1, count: semantics.graph.count)
         var load = semantics.propagate(flowRates: flowRates, attempts: attempts, admitted: admitted)
@@ -147,7 +147,7 @@ struct SteadyState {
             let moved = zip(nextAttempts, attempts).contains { abs($0 - $1) > 1e-3 * $1 }
                 || zip(nextAdmitted, admitted).contains { abs($0 - $1) > 1e-4 }
             guard moved else { break }
-            try charge(2 * pass, "the steady state")
+            try charge(pass, "the steady state")
             attempts = nextAttempts
             admitted = nextAdmitted
             load = semantics.propagate(flowRates: flowRates, attempts: attempts, admitted: admitted)

@@ -37,25 +37,25 @@ struct CapacityBudgetTests {
     }
 
     /// By the counting rule (`CapacityBudget`): a chain of 50 components has 99 components and calls;
-    /// one flow costs at most 9 steady-state rounds × 65 × 99 + 2 × 99 (retry load) + 64 × 99
-    /// (unloaded queues) + 2 × (1 + 50) (its latency) + 50 (sizing) = 64,553 steps, within 100,000;
-    /// 400 flows need 400 × 2 × 99 = 79,200 steps for their retry loads alone, on top of at least
-    /// one steady-state round and the unloaded queues (65 × 99 + 64 × 99 = 12,771).
+    /// one flow costs at most 9 steady-state rounds × 65 × 99 + 64 × 99 (unloaded queues) + 2 × 99
+    /// (retry load) + 2 × (1 + 50) (its latency) + 50 (sizing) = 64,553 steps, within 100,000.
+    /// With 600 flows at most 64,251 steps come before the retry loads, which need 600 × 2 × 99 =
+    /// 118,800 more: the budget runs out there.
     @Test("the same graph with many flows runs out in the per-flow retry load, and says so")
     func manyFlows() throws {
         let budget = CapacityBudget(steps: 100_000)
         _ = try CapacityAnalyzer.analyze(try Self.chain(components: 50, flows: 1), budget: budget)
-        let large = try Self.chain(components: 50, flows: 400)
+        let large = try Self.chain(components: 50, flows: 600)
         do {
             _ = try CapacityAnalyzer.analyze(large, budget: budget)
-            Issue.record("400 flows fit a budget of 100,000 steps")
+            Issue.record("600 flows fit a budget of 100,000 steps")
         } catch {
             guard case .budgetExceeded(let phase, let steps, let limit, let components, _, let flows, _) = error else { return }
             #expect(phase == "the retry load of each flow")
             #expect(steps > limit && limit == 100_000)
-            #expect(components == 50 && flows == 400)
+            #expect(components == 50 && flows == 600)
             #expect(error.description.contains("needs more than its budget of 100000 steps"))
-            #expect(error.description.contains("400 flows"))
+            #expect(error.description.contains("600 flows"))
         }
     }
 

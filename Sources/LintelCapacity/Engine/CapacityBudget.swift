@@ -31,8 +31,8 @@ public struct CapacityBudget: Sendable, Equatable {
 
     /// What the CLI allows: the order of 10 s of CPU. Measured (BENCHMARKS.md, "Fuzzing and
     /// limits"): a layered model of 10,000 components, 28,500 calls and 100 flows counts about
-    /// 2×10^7 steps and its analysis takes about 6 s of CPU in the coverage-instrumented fuzz
-    /// binary (an upper bound of the release build's).
+    /// 2×10^7 steps; `capacity` on it took 8.9 s of CPU in the coverage-instrumented fuzz binary
+    /// (an upper bound of the release build's), about 70% of it in the analysis.
     public static let standard = CapacityBudget(steps: 50_000_000)
 
     /// No limit (the analysis of a model already known to be small).

@@ -78,14 +78,15 @@ struct ConsistencyRuleTests {
         let found = try findings(of: MultiServiceWriteWithoutSaga.self, in: Self.checkout())
         let finding = try #require(found.first)
         #expect(found.count == 1)
-        #expect(finding.components == ["orders", "inventory", "psp"] && finding.flow == "checkout")
+        // In the core's edge order: orders' calls (orders-db, psp) before inventory's.
+        #expect(finding.components == ["orders", "psp", "inventory"] && finding.flow == "checkout")
         #expect(finding.severity == .error)
         #expect(figure(finding, "services whose own stores") == 3)
         #expect(figure(finding, "flow checkout's peak rate") == 30)
         // Without the external charge it is two services: a warning.
-        let internal = try findings(of: MultiServiceWriteWithoutSaga.self, in: Self.checkout(payment: "idempotent: true, operation: read"))
-        #expect(internal.map(\.severity) == [.warning])
-        #expect(internal.first.flatMap { figure($0, "services whose own stores") } == 2)
+        let twoServices = try findings(of: MultiServiceWriteWithoutSaga.self, in: Self.checkout(payment: "idempotent: true, operation: read"))
+        #expect(twoServices.map(\.severity) == [.warning])
+        #expect(twoServices.first.flatMap { figure($0, "services whose own stores") } == 2)
         // The fix: a saga stated on the flow.
         #expect(try findings(of: MultiServiceWriteWithoutSaga.self, in: Self.checkout(saga: ", saga: true")).isEmpty)
     }

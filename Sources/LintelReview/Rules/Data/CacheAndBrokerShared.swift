@@ -63,7 +63,8 @@ public struct CacheAndBrokerShared: Rule {
             if lookups > 0 { figures.append(Figure(lookups, .perSecond, "cache lookups at peak (Σ flows' peak × calls per request)")) }
             if messages > 0 { figures.append(Figure(messages, .perSecond, "queue operations at peak (Σ flows' peak × calls per request)")) }
             let text = "\(store.name) is both a cache (for \(context.names(cacheUsers).joined(separator: ", "))) and a queue (for \(context.names(queueUsers).joined(separator: ", "))): its eviction and persistence settings cannot suit both"
-            findings.append(finding(text, components: [store.name] + context.names(cacheUsers + queueUsers), at: store.location, figures: figures))
+            let involved = cacheUsers + queueUsers.filter { !cacheUsers.contains($0) }
+            findings.append(finding(text, components: [store.name] + context.names(involved), at: store.location, figures: figures))
         }
         return findings
     }

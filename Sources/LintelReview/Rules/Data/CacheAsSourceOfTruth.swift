@@ -5,7 +5,7 @@ import LintelModel
 public struct CacheAsSourceOfTruth: Rule {
     public static let description = RuleDescription(
         id: "cache-as-source-of-truth", title: "Cache or asynchronous copy as the source of truth under strong consistency", category: .data, severity: .error,
-        rationale: "Under `consistency: strong` (the requirements' or the flow's own) a read must see every acknowledged write. Two designs cannot give that. A cache-kind store (Redis, Memcached) that none of its callers backs with a database holds the only copy: it replicates asynchronously, so a failover loses acknowledged writes, and an evicting memory policy drops them silently (error). A database the flow reads synchronously whose every writer is a consumer of a topic or queue is a copy filled asynchronously (a CQRS read model, a search index): it lags its source by the consumer's delay, so the flow reads the past (warning). Replica reads of one database are `stale-replica-reads`.",
+        rationale: "Under `consistency: strong` (the requirements' or the flow's own) a read must see every acknowledged write. Two designs cannot give that. A cache-kind store (Redis, Memcached) that none of its callers backs with a database holds the only copy: it replicates asynchronously, so a failover loses acknowledged writes, and an evicting memory policy drops them silently — an error when it runs without a replica (a restart loses everything), a warning when replicated (a failover loses the last writes: a flash sale oversells a few items). A database the flow reads synchronously whose every writer is a consumer of a topic or queue is a copy filled asynchronously (a CQRS read model, a search index): it lags its source by the consumer's delay, so the flow reads the past (warning). Replica reads of one database are `stale-replica-reads`.",
         remedy: "Keep the data of record in a database and use the cache only in front of it (cache-aside, `on_miss`), or relax the flow to `consistency: eventual` if the business allows; for a read model, read the flow's strongly consistent data from the store of record (or the writer's answer), and keep the asynchronous copy for listings and search.",
         triggering: [RuleExample("""
             lintel: 1
@@ -93,7 +93,7 @@ public struct CacheAsSourceOfTruth: Rule {
                     reported.insert(edge.target)
                     let text = "\(store.name) (\(store.kind.rawValue)) holds the only copy of the data flow \(flow.name) uses under strong consistency: no caller backs it with a database, and a cache replicates asynchronously and evicts"
                     findings.append(finding(text, components: [store.name, context.component(edge.source).name], flow: flow.name,
-                                            at: call.location, figures: [figure]))
+                                            at: call.location, severity: store.replicas > 0 ? .warning : .error, figures: [figure]))
                 } else if store.kind.category == .database, edge.waitsForAnswer, call.operation == .read {
                     let writers = Self.writers(of: edge.target, context: context)
                     guard !writers.isEmpty, writers.allSatisfy({ Self.onlyConsumes($0, context: context) }) else { continue }

@@ -23,13 +23,17 @@ struct DefaultCredentialsTests {
         components:
           api: { kind: service, env: { DB_USER: temporal, DB_PWD: temporal, REDIS_AUTH: "", SALT: changeme, API_KEY: "k-8f3a0c" } }
           db: { kind: postgres, env: { POSTGRES_USER: app, POSTGRES_PASSWORD: Postgres } }
+          cache: { kind: redis, env: { REDIS_PASSWORD: "" } }
         """
         let found = try findings(of: DefaultCredentials.self, in: yaml)
-        #expect(found.map(\.components) == [["api"], ["db"]])
+        #expect(found.map(\.components) == [["api"], ["db"], ["cache"]])
         #expect(found.allSatisfy { $0.ruleID == "default-credentials" && $0.severity == .error })
-        // DB_PWD (same as DB_USER), REDIS_AUTH (empty), SALT (default); API_KEY is a real-looking literal: plaintext-secret's.
-        #expect(found.first?.figures?.first?.value == 3)
-        #expect(found.last?.figures?.first?.value == 1)
+        // DB_PWD (same as DB_USER) and SALT (default); REDIS_AUTH empty on an application means "not configured";
+        // API_KEY is a real-looking literal: plaintext-secret's.
+        #expect(found.first?.figures?.first?.value == 2)
+        #expect(found[1].figures?.first?.value == 1)
+        // On the store itself an empty password is no password.
+        #expect(found.last?.message.contains("REDIS_PASSWORD is empty") == true)
         #expect(found.first?.message.contains("DB_PWD is the same as DB_USER") == true)
     }
 
@@ -45,6 +49,19 @@ struct DefaultCredentialsTests {
         #expect(found.count == 2)
         #expect(found.allSatisfy { !$0.message.contains("ENABLE_AUTH") })
         #expect(try findings(of: DefaultCredentials.self, in: yaml).isEmpty)
+    }
+
+    @Test("a client repeating its store's weak password is not a second finding; a key's id is not a secret")
+    func clientsOfAWeakStore() throws {
+        let yaml = """
+        lintel: 1
+        system: t
+        components:
+          app: { kind: service, env: { POSTGRES_USER: temporal, POSTGRES_PWD: temporal, S3_ACCESS_KEY_ID: minio } }
+          db: { kind: postgres, env: { POSTGRES_USER: temporal, POSTGRES_PASSWORD: temporal } }
+        """
+        let found = try findings(of: DefaultCredentials.self, in: yaml)
+        #expect(found.map(\.components) == [["db"]])
     }
 
     @Test("values from a secret store are not judged")

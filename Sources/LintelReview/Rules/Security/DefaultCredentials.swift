@@ -29,12 +29,18 @@ public struct DefaultCredentials: Rule {
 
     public init() {}
 
-    /// Why the value of the credential variable `name` is guessable, or `nil` when it is not.
-    static func weakness(name: String, value: String, in env: [EnvironmentVariable]) -> String? {
-        guard CredentialNames.isCredentialName(name) else { return nil }
+    /// Endings of names that identify a credential without being secret: a key's id (`AWS_ACCESS_KEY_ID`), a public key.
+    static let identifierSuffixes = ["_ID", "_PUBLIC_KEY", "_USER", "_USERNAME"]
+
+    /// Why the value of the credential variable `name` is guessable, or `nil` when it is not. An empty value
+    /// counts only on a server (`serverSide`): there it means no password, while an application's empty
+    /// variable means the feature is not configured (`LANGFUSE_INIT_USER_PASSWORD: ""` creates no user).
+    static func weakness(name: String, value: String, in env: [EnvironmentVariable], serverSide: Bool) -> String? {
+        let upper = name.uppercased()
+        guard CredentialNames.isCredentialName(name), !identifierSuffixes.contains(where: { upper.hasSuffix($0) }) else { return nil }
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         if trimmed.hasPrefix("${") || trimmed.hasPrefix("$(") { return nil }
-        if trimmed.isEmpty { return "empty" }
+        if trimmed.isEmpty { return serverSide ? "empty" : nil }
         // `true`, `1`, `none` are switches about a credential, not credentials (`plaintext-secret` agrees).
         if CredentialNames.isFlag(trimmed) { return nil }
         if CredentialNames.isDefaultValue(trimmed) { return "the well-known default '\(trimmed)'" }
@@ -47,14 +53,34 @@ public struct DefaultCredentials: Rule {
         return nil
     }
 
+    /// A component that checks credentials rather than presenting them: a datastore, broker or coordination service.
+    static func isServer(_ component: Component) -> Bool {
+        component.kind.isDatastore || component.kind.isMessaging || component.kind.category == .infrastructure
+    }
+
+    /// The weak credentials each component sets, servers first judged, so that a client repeating a server's
+    /// weak password (`POSTGRES_PWD: temporal` for a `postgresql` whose password is `temporal`) is not a second finding.
+    static func weakCredentials(_ context: ReviewContext) -> [[(variable: EnvironmentVariable, why: String)]] {
+        var weak = [[(variable: EnvironmentVariable, why: String)]](repeating: [], count: context.components.count)
+        var serverValues = Set<String>()
+        for server in [true, false] {
+            for (index, component) in context.components.enumerated() where isServer(component) == server && !context.isTestClient(component) {
+                for variable in component.env where !variable.fromSecret {
+                    guard let value = variable.value,
+                          let why = weakness(name: variable.name, value: value, in: component.env, serverSide: server) else { continue }
+                    let key = value.trimmingCharacters(in: .whitespaces).lowercased()
+                    if server { serverValues.insert(key) } else if serverValues.contains(key) { continue }
+                    weak[index].append((variable, why))
+                }
+            }
+        }
+        return weak
+    }
+
     public func check(_ context: ReviewContext) -> [Finding] {
         var findings: [Finding] = []
-        for component in context.components where !context.isTestClient(component) {
-            var weak: [(variable: EnvironmentVariable, why: String)] = []
-            for variable in component.env where !variable.fromSecret {
-                guard let value = variable.value, let why = Self.weakness(name: variable.name, value: value, in: component.env) else { continue }
-                weak.append((variable, why))
-            }
+        for (index, weak) in Self.weakCredentials(context).enumerated() {
+            let component = context.component(index)
             guard let first = weak.first else { continue }
             let list = weak.map { "\($0.variable.name) is \($0.why)" }.joined(separator: ", ")
             let count = Figure(Double(weak.count), .count, "credential variables of \(component.name) that are empty, a shipped default or equal to their user")

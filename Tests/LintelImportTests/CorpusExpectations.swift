@@ -86,6 +86,13 @@ enum CorpusExpectations {
             ("plaintext-secret appwrite-mongo-express", "the root connection string (override 425)"),
             ("plaintext-secret appwrite-worker", ".env secrets handed to every role"),
             ("plaintext-secret appwrite-geo", "_APP_GEO_SECRET"), ("plaintext-secret openruntimes-executor", "_APP_EXECUTOR_SECRET"),
+            ("plaintext-secret appwrite-realtime", ".env secrets handed to every role (_APP_DB_PASS)"),
+            ("plaintext-secret appwrite-task-scheduler", ".env secrets handed to every role (_APP_DB_PASS)"),
+            ("plaintext-secret appwrite-task-maintenance", ".env secrets handed to every role (_APP_DB_PASS)"),
+            ("plaintext-secret appwrite-task-interval", ".env secrets handed to every role (_APP_DB_PASS)"),
+            ("plaintext-secret maildev", "MAILDEV_INCOMING_PASS in .env"),
+            ("default-credentials postgresql", "_APP_DB_PASS=password in .env: the shipped default"),
+            ("default-credentials mongodb", "_APP_DB_PASS=password in .env: the shipped default"),
             ("security-feature-disabled appwrite-realtime", ".env flags handed to every role"),
             ("security-feature-disabled appwrite-worker", ".env flags handed to every role"),
             ("security-feature-disabled appwrite-task-scheduler", ".env flags handed to every role"),
@@ -98,7 +105,8 @@ enum CorpusExpectations {
         files: ["langfuse/docker-compose.yml"],
         weaknesses: [
             Listed("working credentials written into the file as defaults",
-                   each("plaintext-secret", ["langfuse-web", "langfuse-worker", "clickhouse", "minio", "postgres"])),
+                   each("plaintext-secret", ["langfuse-web", "langfuse-worker", "clickhouse", "minio", "postgres"])
+                   + each("default-credentials", ["postgres", "clickhouse"])),
             Listed("minio's S3 API published on all interfaces with the default root credentials", ["public-datastore minio"]),
             Listed("langfuse-web published on all interfaces over plain HTTP", ["public-entry-without-tls langfuse-web"]),
             Listed("every service runs once", each("single-point-of-failure", ["langfuse-web", "langfuse-worker", "postgres", "clickhouse", "redis"])),
@@ -123,7 +131,8 @@ enum CorpusExpectations {
         files: ["temporal/docker-compose.yml"],
         weaknesses: [
             Listed("postgresql published on all interfaces with the password temporal, also in POSTGRES_PWD and SQL_PASSWORD",
-                   ["public-datastore postgresql", "plaintext-secret postgresql", "plaintext-secret temporal-admin-tools"]),
+                   ["public-datastore postgresql", "plaintext-secret postgresql", "plaintext-secret temporal-admin-tools",
+                    "plaintext-secret temporal", "default-credentials postgresql"]),
             Listed("elasticsearch published on 9200 with security off and no volume",
                    ["public-datastore elasticsearch", "security-feature-disabled elasticsearch", "ephemeral-datastore-storage elasticsearch"]),
             Listed("postgresql data on an anonymous volume", ["ephemeral-datastore-storage postgresql"]),
@@ -169,7 +178,8 @@ enum CorpusExpectations {
                    each("missing-health-check", ["temporal-history", "temporal-matching", "temporal-frontend", "temporal-frontend2",
                                                  "temporal-worker", "temporal-nginx", "temporal-ui"])),
             Listed("the database password from .env in plain text, handed to the roles and temporal-setup",
-                   ["plaintext-secret postgresql", "plaintext-secret temporal-setup"]),
+                   ["plaintext-secret postgresql", "plaintext-secret temporal-setup"]
+                   + each("plaintext-secret", ["temporal-frontend", "temporal-frontend2", "temporal-history", "temporal-matching", "temporal-worker"])),
             Listed("postgresql data on an anonymous volume", ["ephemeral-datastore-storage postgresql"]),
             Listed("no resource limits; no restart on postgresql, elasticsearch, temporal-ui, loki, prometheus, grafana, jaeger, otel-collector",
                    each("missing-restart-policy", ["postgresql", "elasticsearch", "temporal-ui", "loki", "prometheus", "grafana",
@@ -188,6 +198,7 @@ enum CorpusExpectations {
             ("single-point-of-failure postgresql", "one postgresql"), ("single-point-of-failure elasticsearch", "one elasticsearch"),
             ("single-point-of-failure temporal-ui", "the UI runs once"),
             ("public-entry-without-tls temporal-nginx", "the gRPC entry on 7233 has no TLS"),
+            ("default-credentials postgresql", "POSTGRES_PASSWORD equals POSTGRES_USER (temporal) in .env"),
         ] + ["elasticsearch", "jaeger-all-in-one", "loki", "otel-collector", "prometheus", "temporal-admin-tools", "temporal-create-namespace",
              "temporal-frontend", "temporal-frontend2", "temporal-matching", "temporal-setup", "temporal-ui", "temporal-worker"].map {
             ("missing-resource-limits \($0)", "no resource limits")

@@ -39,6 +39,7 @@ struct ComponentBuilder {
             + (fields["publishes"]?.items ?? []).compactMap { call($0, defaultMode: .async) }
         component.consumes = fields.strings("consumes")
         component.idempotentConsumer = fields.bool("idempotent_consumer")
+        component.outbox = fields.bool("outbox")
         component.replicas = fields.int("replicas") ?? 0
         component.readFromReplicas = fields.bool("read_from_replicas") ?? false
         component.backups = fields.enumeration("backups")

@@ -98,6 +98,7 @@ final class ModelBuilder {
         flow.share = fields.fraction("share")
         flow.slo = fields["slo"].flatMap(serviceLevel)
         flow.consistency = fields.enumeration("consistency")
+        flow.saga = fields.bool("saga")
         if let text = fields.string("operation") {
             flow.operation = OperationReference(parsing: text, defaultComponent: flow.path.last)
             if flow.operation == nil {

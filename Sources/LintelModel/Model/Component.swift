@@ -48,6 +48,9 @@ public struct Component: Sendable, Codable, Equatable {
     public var consumes: [String]
     /// Consumes idempotently (safe under at-least-once redelivery); `nil` when not stated.
     public var idempotentConsumer: Bool?
+    /// Publishes its events through a transactional outbox or change-data capture, so a write and the
+    /// event it announces commit together; `nil` when not stated.
+    public var outbox: Bool?
 
     // MARK: Datastores
     /// Copies beyond the primary: standbys or read replicas.

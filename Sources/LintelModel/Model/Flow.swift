@@ -24,6 +24,9 @@ public struct Flow: Sendable, Codable, Equatable {
     public var consistency: Consistency?
     /// Business-critical (checkout) rather than best-effort (recommendations).
     public var critical: Bool
+    /// The flow's writes in several services are coordinated by a saga (each step has a compensating
+    /// action, orchestrated or choreographed, e.g. by a workflow engine); `nil` when not stated.
+    public var saga: Bool?
     public var location: SourceLocation
     public var keyLocations: [String: SourceLocation]
 

@@ -175,6 +175,7 @@ public enum ModelSpec {
                   default: "none"),
         FieldSpec("consumes", .list(.componentName), "Topics and queues it consumes from."),
         FieldSpec("idempotent_consumer", .boolean, "Processing a redelivered message twice is harmless."),
+        FieldSpec("outbox", .boolean, "Events are published through a transactional outbox or change-data capture (Debezium), so a write and the event that announces it commit together; without it a request that writes a store and publishes is a dual write (review: dual-write-without-outbox).", default: "false"),
         FieldSpec("replicas", .integer(minimum: 0, maximum: 100), "Copies beyond the primary: standbys or read replicas.", default: "0"),
         FieldSpec("read_from_replicas", .boolean, "Reads are served by replicas (which may lag behind writes).", default: "false"),
         FieldSpec("backups", .enumeration(BackupPolicy.allCases.map(\.rawValue)), "How often data is backed up."),
@@ -300,6 +301,7 @@ public enum ModelSpec {
         FieldSpec("slo", .object("SLO"), "Service levels of this flow.", default: "requirements.slo"),
         FieldSpec("consistency", .enumeration(Consistency.allCases.map(\.rawValue)), "Consistency this flow needs.", default: "requirements.consistency"),
         FieldSpec("critical", .boolean, "Business-critical rather than best-effort.", default: "true"),
+        FieldSpec("saga", .boolean, "Writes this flow makes in several services are coordinated by a saga: every step has a compensating action (orchestrated, choreographed, or run by a workflow engine such as Temporal); review: multi-service-write-without-saga.", default: "false"),
     ])
 
     static let scenario = ObjectSpec("Scenario", "A load profile with faults.", [

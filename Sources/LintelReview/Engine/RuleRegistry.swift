@@ -8,18 +8,20 @@ public enum RuleRegistry {
         // resilience
         MissingTimeout.self, TimeoutInversion.self, RetryAmplification.self, RetryWithoutBackoff.self, RetryWithoutJitter.self,
         RetryNonIdempotent.self, MissingCircuitBreaker.self, MissingDeadLetter.self, NonIdempotentConsumer.self,
-        MissingRateLimit.self, MissingBulkhead.self, MissingHealthCheck.self, UnknownResilienceSettings.self,
+        MissingRateLimit.self, MissingBulkhead.self, MissingHealthCheck.self, UnknownResilienceSettings.self, RetryStorm.self,
         // capacity
         HighUtilisation.self, SaturatedAtPeak.self, ConnectionExhaustion.self, PartitionsBelowParallelism.self,
-        PartitionThroughputExceeded.self, ConsumerLag.self, ShortRunway.self,
+        PartitionThroughputExceeded.self, ConsumerLag.self, ShortRunway.self, RateLimitExceeded.self,
         // slo
         AvailabilityBelowSLO.self, LatencyAboveSLO.self,
         // data
         MissingBackups.self, MissingReplica.self, StaleReplicaReads.self, UnencryptedRegulatedData.self, HotPartitionKey.self,
-        UnboundedTable.self, StoreDurabilityOff.self,
+        UnboundedTable.self, StoreDurabilityOff.self, DualWriteWithoutOutbox.self, MultiServiceWriteWithoutSaga.self,
+        CacheAsSourceOfTruth.self, CacheAndBrokerShared.self,
         // security
         PublicWithoutAuth.self, PlaintextAcrossTrustBoundary.self, PlaintextSecret.self, PublicDatastore.self, MissingAuditLog.self,
         AdminConsolePublished.self, SecurityFeatureDisabled.self, PublicEntryWithoutTLS.self, MissingSecurityContext.self,
+        DefaultCredentials.self,
         // fit
         TeamTooSmallForServices.self, AllSynchronous.self, PublicServicesWithoutGateway.self,
         // operability

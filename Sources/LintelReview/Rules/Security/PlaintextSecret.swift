@@ -33,20 +33,13 @@ public struct PlaintextSecret: Rule {
 
     public init() {}
 
-    static let secretWords = ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "ACCESS_KEY", "CREDENTIAL", "AUTH_KEY"]
-    /// Names that contain a secret word but hold settings, not secrets.
-    static let settingSuffixes = ["_TTL", "_FILE", "_PATH", "_URL_PATH", "_EXPIRY", "_EXPIRES", "_LENGTH", "_TIMEOUT", "_HEADER", "_NAME", "_COLUMN"]
-
     /// True when the variable looks like it holds a secret literally.
     static func isSecret(name: String, value: String) -> Bool {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, !trimmed.hasPrefix("${"), !trimmed.hasPrefix("$(") else { return false }
         if hasCredentials(trimmed) { return true }
-        let upper = name.uppercased()
-        guard secretWords.contains(where: { upper.contains($0) }) || upper.hasSuffix("_KEY") else { return false }
-        if settingSuffixes.contains(where: { upper.hasSuffix($0) }) { return false }
-        let lower = trimmed.lowercased()
-        return !["true", "false", "none", "null", "changeme-in-secret-store"].contains(lower)
+        // The name patterns live in one place, shared with `default-credentials`.
+        return CredentialNames.isCredentialName(name) && !CredentialNames.isFlag(trimmed)
     }
 
     /// `scheme://user:password@host`.
@@ -69,10 +62,7 @@ public struct PlaintextSecret: Rule {
     }
 
     /// A flag that allows an empty password: its value is a switch, never a secret.
-    static func isPasswordSwitch(_ name: String) -> Bool {
-        let upper = name.uppercased()
-        return upper.hasSuffix("ALLOW_EMPTY_PASSWORD") || upper.hasSuffix("ALLOW_EMPTY_ROOT_PASSWORD")
-    }
+    static func isPasswordSwitch(_ name: String) -> Bool { CredentialNames.isPasswordSwitch(name) }
 
     public func check(_ context: ReviewContext) -> [Finding] {
         var findings: [Finding] = []

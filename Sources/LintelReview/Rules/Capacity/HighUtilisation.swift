@@ -1,3 +1,4 @@
+import LintelCapacity
 import LintelModel
 
 /// A component busier than the threshold at peak.
@@ -32,10 +33,12 @@ public struct HighUtilisation: Rule {
         for (index, component) in context.components.enumerated() {
             guard let row = context.capacity(of: index), !row.saturated, let rho = row.utilisation.value,
                   rho > threshold, rho < 1 else { continue }
+            let needed = Figure(Double(row.instancesNeeded), .count, "instances needed for the target utilisation (capacity report)")
+            let target = Figure(context.capacity.options.targetUtilisation, .fraction, "capacity option: target utilisation")
             let text = "\(component.name) runs at \(Figures.text(row.utilisation)) utilisation at peak (\(row.utilisation.formula), λ \(Figures.text(row.arrival))); "
-                + "\(row.instancesNeeded) instance\(row.instancesNeeded == 1 ? "" : "s") needed for \(Figures.percent(context.capacity.options.targetUtilisation))"
+                + "\(Figures.text(needed)) instance\(row.instancesNeeded == 1 ? "" : "s") needed for \(Figures.text(target))"
             findings.append(finding(text, components: [component.name], at: component.location(of: "instances"),
-                                    figures: [row.utilisation, row.arrival]))
+                                    figures: [row.utilisation, row.arrival, needed, target]))
         }
         return findings
     }

@@ -1,3 +1,4 @@
+import LintelCapacity
 import LintelModel
 
 /// A component that cannot keep up with the peak at all.
@@ -36,8 +37,9 @@ public struct SaturatedAtPeak: Rule {
             // A pure consumer's overload is a growing backlog, reported by consumer-lag.
             if context.graph.callers[index].isEmpty, !context.graph.consumed[index].isEmpty { continue }
             let rho = row.utilisation.value == nil ? "over 100%" : Figures.text(row.utilisation)
-            let text = "\(component.name) is saturated at peak: utilisation \(rho) (\(row.utilisation.formula)); at least \(row.instancesNeeded) instances needed"
-            findings.append(finding(text, components: [component.name], at: component.location(of: "instances"), figures: [row.utilisation]))
+            let needed = Figure(Double(row.instancesNeeded), .count, "instances needed for the target utilisation (capacity report)")
+            let text = "\(component.name) is saturated at peak: utilisation \(rho) (\(row.utilisation.formula)); at least \(Figures.text(needed)) instances needed"
+            findings.append(finding(text, components: [component.name], at: component.location(of: "instances"), figures: [row.utilisation, needed]))
         }
         return findings
     }

@@ -31,7 +31,7 @@ public struct ConnectionExhaustion: Rule {
             let store = context.component(index)
             let callerFigures = budget.callers.map { caller in
                 (instances: Figure(Double(caller.instances), .count, "given: \(caller.component).instances"),
-                 pool: Figure(Double(caller.pool), .count, "pool of \(caller.component) (\(caller.poolSource))"))
+                 pool: Figure(Double(caller.pool), .count, "given: \(caller.component) pool (\(caller.poolSource))"))
             }
             let terms = zip(budget.callers, callerFigures).map { "\($0.component) \(Figures.text($1.instances)) × \(Figures.text($1.pool))" }
                 .joined(separator: " + ")

@@ -33,7 +33,7 @@ public struct HighUtilisation: Rule {
         for (index, component) in context.components.enumerated() {
             guard let row = context.capacity(of: index), !row.saturated, let rho = row.utilisation.value,
                   rho > threshold, rho < 1 else { continue }
-            let needed = Figure(Double(row.instancesNeeded), .count, "instances needed for the target utilisation (capacity report)")
+            let needed = Self.instancesNeeded(row, component)
             let target = Figure(context.capacity.options.targetUtilisation, .fraction, "capacity option: target utilisation")
             let text = "\(component.name) runs at \(Figures.text(row.utilisation)) utilisation at peak (\(row.utilisation.formula), λ \(Figures.text(row.arrival))); "
                 + "\(Figures.text(needed)) instance\(row.instancesNeeded == 1 ? "" : "s") needed for \(Figures.text(target))"
@@ -41,5 +41,14 @@ public struct HighUtilisation: Rule {
                                     figures: [row.utilisation, row.arrival, needed, target]))
         }
         return findings
+    }
+
+    /// The capacity report's instance count as the figure it came from: the count for the target utilisation
+    /// or for the latency objective, whichever is larger, or the instances already running when they suffice.
+    static func instancesNeeded(_ row: ComponentCapacity, _ component: Component) -> Figure {
+        let needed = Double(row.instancesNeeded)
+        if row.instancesForUtilisation.value == needed { return row.instancesForUtilisation }
+        if row.instancesForLatency.value == needed { return row.instancesForLatency }
+        return Figure(needed, .count, "given: \(component.name).instances (already enough)")
     }
 }

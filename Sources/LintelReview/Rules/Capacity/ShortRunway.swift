@@ -36,7 +36,7 @@ public struct ShortRunway: Rule {
             guard let row = context.capacity(of: index), !row.saturated, let months = row.runwayToSaturation.value,
                   months > 0, months < horizon, row.saturationMultiple.value != nil else { continue }
             let growthFigure = Figure(growth.factorPerYear, .factor, "given: requirements.traffic.growth, per year")
-            let text = "at \(growth) traffic growth \(component.name) saturates in \(Figures.text(row.runwayToSaturation)) "
+            let text = "at \(Figures.text(growthFigure))/year traffic growth \(component.name) saturates in \(Figures.text(row.runwayToSaturation)) "
                 + "(capacity is \(Figures.text(row.saturationMultiple)) today's peak)"
             findings.append(finding(text, components: [component.name], at: component.location(of: "instances"),
                                     figures: [row.runwayToSaturation, row.saturationMultiple, growthFigure]))

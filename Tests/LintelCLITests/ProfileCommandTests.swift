@@ -32,7 +32,11 @@ struct ProfileCommandTests {
     @Test("check, capacity, render and import compose take --profile and include the service only with it")
     func otherCommands() throws {
         let directory = try SystemInputCommandTests.directory(["compose.yaml": SystemInputCommandTests.clientCompose])
-        for command in [["check"], ["render", "--format", "mermaid"], ["import", "compose"]] {
+        // check prints a summary: api, db and the external API, and the adminer with its profile.
+        let check = try CLI.run(["check", "compose.yaml"], in: directory)
+        let checkActive = try CLI.run(["check", "compose.yaml", "--profile", "debug"], in: directory)
+        #expect(check.stdout.contains("has 3 components") && checkActive.stdout.contains("has 4 components"), "\(check.stdout)\(checkActive.stdout)")
+        for command in [["render", "--format", "mermaid"], ["import", "compose"]] {
             let without = try CLI.run(command + ["compose.yaml"], in: directory)
             let with = try CLI.run(command + ["compose.yaml", "--profile", "debug"], in: directory)
             #expect(without.status == 0 && with.status == 0, "\(command): \(without.stderr)\(with.stderr)")

@@ -38,13 +38,26 @@ public enum ModelLoader {
         var model = builder.build(tree)
         var checker = ReferenceChecker()
         // Without a components mapping every reference would be reported as unknown: one error is enough.
+        var missing: [Diagnostic] = []
         if tree["components"]?.entries != nil {
             checker.check(&model)
+        } else {
+            missing = Self.referencesWithoutComponents(tree)
         }
-        let all = (validator.diagnostics + builder.diagnostics + checker.diagnostics).sorted(by: Self.order)
+        let all = (validator.diagnostics + builder.diagnostics + checker.diagnostics + missing).sorted(by: Self.order)
         let errors = all.filter { $0.severity == .error }
         guard errors.isEmpty else { throw ModelLoadError(limited(all)) }
         return LoadedModel(model: model, warnings: all)
+    }
+
+    /// A requirements file (for `lintel design`) has no components; flows and scenarios name components,
+    /// so without them every name would be unknown: one error at each section says so.
+    static func referencesWithoutComponents(_ tree: YAMLTree) -> [Diagnostic] {
+        ["flows", "scenarios"].compactMap { key in
+            guard let section = tree[key], section.entries?.isEmpty == false else { return nil }
+            return Diagnostic("'\(key)' names components, but the model has no 'components'", at: section.location,
+                              hint: "add a 'components:' mapping with the components the \(key) name, or remove '\(key)' from a requirements file")
+        }
     }
 
     static func order(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {

@@ -73,7 +73,9 @@ public struct SemanticModel: Sendable {
         var scratch = [Double](repeating: 0, count: components.count)
         var flows: [ResolvedFlow] = []
         flows.reserveCapacity(model.flows.count)
-        for (position, flow) in model.flows.enumerated() {
+        // Without components there is nothing for a flow to reach (the loader refuses such flows;
+        // a model built in code gets no resolved flows rather than a flow at a component that does not exist).
+        for (position, flow) in model.flows.enumerated() where !components.isEmpty {
             let hops = flow.path.compactMap { index[$0] }
             guard hops.count == flow.path.count, !hops.isEmpty else {
                 // Unknown components (the loader refuses these): an empty flow at its entry, if known.

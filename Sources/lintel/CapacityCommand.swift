@@ -22,6 +22,8 @@ struct CapacityReportCommand: ParsableCommand {
 
     @OptionGroup var stdin: StdinOptions
 
+    @OptionGroup var compose: ProfileOptions
+
     @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ReportFormat = .text
 
@@ -72,7 +74,7 @@ struct CapacityReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let model = try SystemInput.loadOne(files, stdinName: stdin.name)
+        let model = try SystemInput.loadOne(files, stdinName: stdin.name, profiles: compose.profiles)
         let report = CapacityAnalyzer.analyze(model, options: try options())
         let color = format == .text && out.output == nil && Terminal.colorWanted
         try out.emit(try encoded { () throws(JSONOutput.Failure) in try ReportOutput.capacity(report, format: format, color: color) })

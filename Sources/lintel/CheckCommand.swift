@@ -11,8 +11,10 @@ struct Check: ParsableCommand {
 
     @OptionGroup var stdin: StdinOptions
 
+    @OptionGroup var compose: ProfileOptions
+
     func run() throws {
-        for system in try SystemInput.load(files, stdinName: stdin.name) {
+        for system in try SystemInput.load(files, stdinName: stdin.name, profiles: compose.profiles) {
             Terminal.output("\(system.files.map { $0 == "-" ? stdin.name : $0 }.joined(separator: ", ")): ok: " + ModelSummary.paragraph(system.model))
             // Each flow's dependency set: what its requests can reach through the operations they make.
             let semantics = SemanticModel(system.model)

@@ -77,12 +77,15 @@ struct ImportCompose: ParsableCommand {
 
     @OptionGroup var options: ImportOptions
 
+    @OptionGroup var compose: ProfileOptions
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one compose file") }
     }
 
     func run() throws {
-        let importer = ComposeImporter(environment: ProcessInfo.processInfo.environment, systemName: options.system)
+        let importer = ComposeImporter(environment: ProcessInfo.processInfo.environment, systemName: options.system,
+                                       profiles: compose.profiles)
         let directory = ImportOptions.directory(of: files)
         let dotEnvPath = URL(fileURLWithPath: directory).appendingPathComponent(".env").path
         // An absent .env is normal; an unreadable one is skipped as docker compose skips it.

@@ -31,6 +31,8 @@ struct Render: ParsableCommand {
 
     @OptionGroup var stdin: StdinOptions
 
+    @OptionGroup var compose: ProfileOptions
+
     @Option(help: "Output language: mermaid, dot or svg (dot run by Graphviz).")
     var format: OutputFormat = .mermaid
 
@@ -56,7 +58,7 @@ struct Render: ParsableCommand {
     var force = false
 
     func run() throws {
-        let model = try SystemInput.loadOne(files, stdinName: stdin.name)
+        let model = try SystemInput.loadOne(files, stdinName: stdin.name, profiles: compose.profiles)
         var overlay = DiagramOverlay()
         if findings {
             overlay.findings = DiagramOverlay.findings(Reviewer.review(model, options: ReviewOptions(today: Review.currentDate())).findings)

@@ -17,10 +17,12 @@ struct ReportCommand: ParsableCommand {
             Exit status: 0 written, 2 invalid input (or an existing -o file without --force), 64 usage.
             """)
 
-    @Argument(help: "Model files (YAML or JSON), docker-compose files or Kubernetes manifests; one page holds them all.")
+    @Argument(help: "Model files (YAML or JSON), docker-compose files, Kubernetes manifests or directories of them; all compose files make one system, all manifests another; one page holds them all.")
     var files: [String]
 
     @OptionGroup var out: OutputOptions
+
+    @OptionGroup var compose: ProfileOptions
 
     @Option(help: "Simulate this scenario (repeat the option for several); default: every scenario of each model.")
     var scenario: [String] = []
@@ -38,12 +40,8 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        var models: [Model] = []
-        var failed = false
-        for file in files {
-            do { models.append(try ModelInput.load(file)) } catch { failed = true }
-        }
-        if failed { throw ExitCode.invalidInput }
+        // All compose files are one system and all manifests another, as for review.
+        let models = try SystemInput.load(files, profiles: compose.profiles).map(\.model)
         let known = Set(models.flatMap { $0.scenarios.map(\.name) })
         for name in scenario where !known.contains(name) {
             let available = known.sorted()

@@ -30,6 +30,8 @@ struct Review: ParsableCommand {
 
     @OptionGroup var stdin: StdinOptions
 
+    @OptionGroup var compose: ProfileOptions
+
     @Flag(help: "Print the importer's notes (inferred calls, ignored keys) for compose and Kubernetes files; warnings are always printed.")
     var verbose = false
 
@@ -68,7 +70,7 @@ struct Review: ParsableCommand {
     func run() throws {
         let options = ReviewOptions(today: today.flatMap(Self.date) ?? Self.currentDate())
         var criticalFlows: [String: [String]] = [:]
-        var reports = try Self.reports(files, verbose: verbose, stdinName: stdin.name) { model in
+        var reports = try Self.reports(files, verbose: verbose, stdinName: stdin.name, profiles: compose.profiles) { model in
             criticalFlows[model.system] = model.flows.filter(\.critical).map(\.name)
             return Reviewer.review(model, options: options)
         }
@@ -108,8 +110,9 @@ struct Review: ParsableCommand {
 
     /// Loads every file (all of them, so every file's diagnostics are printed) and reviews each;
     /// throws `ExitCode.invalidInput` when any file is invalid. The one place a file becomes a model.
-    static func reports(_ files: [String], verbose: Bool = false, stdinName: String = "<stdin>", review: (Model) -> ReviewReport) throws -> [ReviewReport] {
-        try SystemInput.load(files, verbose: verbose, stdinName: stdinName).map { review($0.model) }
+    static func reports(_ files: [String], verbose: Bool = false, stdinName: String = "<stdin>", profiles: [String] = [],
+                        review: (Model) -> ReviewReport) throws -> [ReviewReport] {
+        try SystemInput.load(files, verbose: verbose, stdinName: stdinName, profiles: profiles).map { review($0.model) }
     }
 
     static func readBaseline(_ path: String) throws -> LintelReview.Baseline {

@@ -56,8 +56,8 @@ enum SystemInput {
     }
 
     /// The one system a single-system command (capacity, render) works on; several is a usage error.
-    static func loadOne(_ paths: [String], verbose: Bool = false, stdinName: String = "<stdin>") throws -> Model {
-        let systems = try load(paths, verbose: verbose, stdinName: stdinName)
+    static func loadOne(_ paths: [String], verbose: Bool = false, stdinName: String = "<stdin>", profiles: [String] = []) throws -> Model {
+        let systems = try load(paths, verbose: verbose, stdinName: stdinName, profiles: profiles)
         guard systems.count == 1, let system = systems.first else {
             throw ValidationError("these files make \(systems.count) systems; give the files of one system")
         }

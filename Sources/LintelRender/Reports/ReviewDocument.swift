@@ -22,14 +22,17 @@ public enum ReviewDocument {
         public var fixFirst: Int
         /// How many component names an entry lists before "+N more".
         public var namesShown: Int
+        /// How many component names a "fix these first" line lists before "+N more".
+        public var namesShownFirst: Int
 
         public init(titles: [String: String] = [:], criticalFlows: [String: [String]] = [:], grouping: Grouping = .rule,
-                    fixFirst: Int = 5, namesShown: Int = 8) {
+                    fixFirst: Int = 5, namesShown: Int = 6, namesShownFirst: Int = 3) {
             self.titles = titles
             self.criticalFlows = criticalFlows
             self.grouping = grouping
             self.fixFirst = fixFirst
             self.namesShown = namesShown
+            self.namesShownFirst = namesShownFirst
         }
 
         /// Titles from a rule catalog.
@@ -63,7 +66,8 @@ public enum ReviewDocument {
         var blocks: [Block] = []
         if !groups.isEmpty {
             let first = groups.prefix(options.fixFirst).map { group in
-                List.Item(headline(group) + Inline(" — " + reach(group, options: options)))
+                // The entry below lists the components; the head names only the first few, so each line fits a terminal row.
+                List.Item(headline(group) + Inline(" — " + reach(group, options: options, shown: options.namesShownFirst)))
             }
             blocks.append(.section(Section("Fix these first", id: anchor("fix-first", report.system),
                                            blocks: [.list(List(ordered: true, items: Array(first)))])))
@@ -132,11 +136,11 @@ public enum ReviewDocument {
     }
 
     /// "3 components (a, b, c) · flows checkout, search · on a critical flow".
-    static func reach(_ group: RuleGroup, options: Options) -> String {
+    static func reach(_ group: RuleGroup, options: Options, shown: Int? = nil) -> String {
         var parts: [String] = []
         let names = group.involved
         if !names.isEmpty {
-            parts.append("\(names.count) \(names.count == 1 ? "component" : "components") (\(shortList(names, options.namesShown)))")
+            parts.append("\(names.count) \(names.count == 1 ? "component" : "components") (\(shortList(names, shown ?? options.namesShown)))")
         } else {
             parts.append("\(group.findings.count) \(group.findings.count == 1 ? "finding" : "findings"), system-wide")
         }
@@ -178,8 +182,9 @@ public enum ReviewDocument {
         return named + system
     }
 
+    /// The names, or the first `shown` and "+N more" (never "+1 more": the last name is as short).
     static func shortList(_ names: [String], _ shown: Int) -> String {
-        names.count <= shown ? names.joined(separator: ", ")
+        names.count <= shown + 1 ? names.joined(separator: ", ")
             : names.prefix(shown).joined(separator: ", ") + " +\(names.count - shown) more"
     }
 

@@ -1,3 +1,4 @@
+import LintelCapacity
 /// The part of the SARIF 2.1.0 object model Lintel writes (OASIS SARIF v2.1.0, §3).
 /// Optional properties left nil are omitted from the JSON.
 public enum SARIF {
@@ -88,6 +89,8 @@ public enum SARIF {
         public var components: [String]
         public var flow: String?
         public var remedy: String
+        /// The figures the message quotes (value, unit, formula), as in the JSON output; absent when it quotes none.
+        public var figures: [Figure]?
     }
 
     public struct Location: Sendable, Codable, Equatable {

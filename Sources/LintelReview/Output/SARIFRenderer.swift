@@ -78,7 +78,7 @@ public enum SARIFRenderer {
             message: SARIF.Message(text: finding.message), locations: [location],
             partialFingerprints: [fingerprintKey: finding.fingerprint], suppressions: suppressions,
             properties: SARIF.ResultProperties(category: finding.category.rawValue, components: finding.components,
-                                               flow: finding.flow, remedy: finding.remedy))
+                                               flow: finding.flow, remedy: finding.remedy, figures: finding.figures))
     }
 
     /// A relative URI reference for `path`: relative to `baseDirectory` when under it, `./` removed,

@@ -1,3 +1,4 @@
+import LintelCapacity
 import LintelModel
 
 /// Callers may open more connections than the store accepts.
@@ -28,11 +29,16 @@ public struct ConnectionExhaustion: Rule {
         for budget in context.capacity.connections where budget.exceeded {
             guard let index = context.index[budget.store], budget.maxConnections.value != nil, budget.requested.value != nil else { continue }
             let store = context.component(index)
-            let terms = budget.callers.map { "\($0.component) \($0.instances) × \($0.pool)" }.joined(separator: " + ")
+            let callerFigures = budget.callers.map { caller in
+                (instances: Figure(Double(caller.instances), .count, "given: \(caller.component).instances"),
+                 pool: Figure(Double(caller.pool), .count, "given: \(caller.component) pool (\(caller.poolSource))"))
+            }
+            let terms = zip(budget.callers, callerFigures).map { "\($0.component) \(Figures.text($1.instances)) × \(Figures.text($1.pool))" }
+                .joined(separator: " + ")
             let text = "\(budget.store) accepts \(Figures.text(budget.maxConnections)) connections but its callers open \(Figures.text(budget.requested)) (\(terms))"
             let key = store.keyLocations["max_connections"] != nil ? "max_connections" : "kind"
             findings.append(finding(text, components: [budget.store] + budget.callers.map(\.component), at: store.location(of: key),
-                                    figures: [budget.maxConnections, budget.requested]))
+                                    figures: [budget.maxConnections, budget.requested] + callerFigures.flatMap { [$0.instances, $0.pool] }))
         }
         return findings
     }

@@ -1,3 +1,4 @@
+import LintelCapacity
 import LintelModel
 
 /// A component busier than the threshold at peak.
@@ -32,11 +33,22 @@ public struct HighUtilisation: Rule {
         for (index, component) in context.components.enumerated() {
             guard let row = context.capacity(of: index), !row.saturated, let rho = row.utilisation.value,
                   rho > threshold, rho < 1 else { continue }
+            let needed = Self.instancesNeeded(row, component)
+            let target = Figure(context.capacity.options.targetUtilisation, .fraction, "capacity option: target utilisation")
             let text = "\(component.name) runs at \(Figures.text(row.utilisation)) utilisation at peak (\(row.utilisation.formula), λ \(Figures.text(row.arrival))); "
-                + "\(row.instancesNeeded) instance\(row.instancesNeeded == 1 ? "" : "s") needed for \(Figures.percent(context.capacity.options.targetUtilisation))"
+                + "\(Figures.text(needed)) instance\(row.instancesNeeded == 1 ? "" : "s") needed for \(Figures.text(target))"
             findings.append(finding(text, components: [component.name], at: component.location(of: "instances"),
-                                    figures: [row.utilisation, row.arrival]))
+                                    figures: [row.utilisation, row.arrival, needed, target]))
         }
         return findings
+    }
+
+    /// The capacity report's instance count as the figure it came from: the count for the target utilisation
+    /// or for the latency objective, whichever is larger, or the instances already running when they suffice.
+    static func instancesNeeded(_ row: ComponentCapacity, _ component: Component) -> Figure {
+        let needed = Double(row.instancesNeeded)
+        if row.instancesForUtilisation.value == needed { return row.instancesForUtilisation }
+        if row.instancesForLatency.value == needed { return row.instancesForLatency }
+        return Figure(needed, .count, "given: \(component.name).instances (already enough)")
     }
 }

@@ -1,3 +1,4 @@
+import LintelCapacity
 import LintelModel
 
 /// A topic receives more than its partitions can carry.
@@ -40,7 +41,8 @@ public struct PartitionThroughputExceeded: Rule {
             let text = "\(topic.name) receives \(Figures.text(topic.rate)) at peak, \(Figures.text(topic.perPartitionRate)) per partition "
                 + "against \(Figures.text(topic.partitionThroughput)) each; \(Figures.text(topic.partitionsNeeded)) partitions needed, \(partitions) configured"
             findings.append(finding(text, components: [topic.name], at: channel.location(of: "partitions"),
-                                    figures: [topic.rate, topic.perPartitionRate, topic.partitionThroughput, topic.partitionsNeeded]))
+                                    figures: [topic.rate, topic.perPartitionRate, topic.partitionThroughput, topic.partitionsNeeded,
+                                              Figure(Double(partitions), .count, "given: \(topic.name).partitions")]))
         }
         return findings
     }

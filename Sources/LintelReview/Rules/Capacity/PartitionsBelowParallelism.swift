@@ -1,3 +1,4 @@
+import LintelCapacity
 import LintelModel
 
 /// Consumers have more parallel workers than the topic has partitions.
@@ -32,9 +33,16 @@ public struct PartitionsBelowParallelism: Rule {
             for consumerIndex in context.graph.consumers[index] {
                 let consumer = context.component(consumerIndex)
                 guard consumer.servers > partitions else { continue }
-                let text = "\(channel.name) has \(partitions) partitions but \(consumer.name) runs \(consumer.instances) × \(consumer.workers) = "
-                    + "\(consumer.servers) consumers; \(consumer.servers - partitions) stay idle"
-                findings.append(finding(text, components: [channel.name, consumer.name], at: channel.location(of: "partitions")))
+                let figures = [
+                    Figure(Double(partitions), .count, "given: \(channel.name).partitions"),
+                    Figure(Double(consumer.instances), .count, "given: \(consumer.name).instances"),
+                    Figure(Double(consumer.workers), .count, "given: \(consumer.name).workers"),
+                    Figure(Double(consumer.servers), .count, "consumers = instances × workers"),
+                    Figure(Double(consumer.servers - partitions), .count, "idle consumers = consumers − partitions"),
+                ]
+                let text = "\(channel.name) has \(Figures.text(figures[0])) partitions but \(consumer.name) runs \(Figures.text(figures[1])) × \(Figures.text(figures[2])) = "
+                    + "\(Figures.text(figures[3])) consumers; \(Figures.text(figures[4])) stay idle"
+                findings.append(finding(text, components: [channel.name, consumer.name], at: channel.location(of: "partitions"), figures: figures))
             }
         }
         return findings

@@ -1,3 +1,4 @@
+import LintelCapacity
 import LintelModel
 
 /// A component that cannot keep up with the peak at all.
@@ -36,9 +37,19 @@ public struct SaturatedAtPeak: Rule {
             // A pure consumer's overload is a growing backlog, reported by consumer-lag.
             if context.graph.callers[index].isEmpty, !context.graph.consumed[index].isEmpty { continue }
             let rho = row.utilisation.value == nil ? "over 100%" : Figures.text(row.utilisation)
-            let text = "\(component.name) is saturated at peak: utilisation \(rho) (\(row.utilisation.formula)); at least \(row.instancesNeeded) instances needed"
-            findings.append(finding(text, components: [component.name], at: component.location(of: "instances"), figures: [row.utilisation]))
+            let needed = Self.instancesNeeded(row, component)
+            let text = "\(component.name) is saturated at peak: utilisation \(rho) (\(row.utilisation.formula)); at least \(Figures.text(needed)) instances needed"
+            findings.append(finding(text, components: [component.name], at: component.location(of: "instances"), figures: [row.utilisation, needed]))
         }
         return findings
+    }
+
+    /// The capacity report's instance count as the figure it came from: the count for the target utilisation
+    /// or for the latency objective, whichever is larger, or the instances already running when they suffice.
+    static func instancesNeeded(_ row: ComponentCapacity, _ component: Component) -> Figure {
+        let needed = Double(row.instancesNeeded)
+        if row.instancesForUtilisation.value == needed { return row.instancesForUtilisation }
+        if row.instancesForLatency.value == needed { return row.instancesForLatency }
+        return Figure(needed, .count, "given: \(component.name).instances (already enough)")
     }
 }

@@ -1,3 +1,4 @@
+import LintelCapacity
 import LintelModel
 
 /// The stated traffic growth saturates a component soon.
@@ -34,10 +35,11 @@ public struct ShortRunway: Rule {
         for (index, component) in context.components.enumerated() {
             guard let row = context.capacity(of: index), !row.saturated, let months = row.runwayToSaturation.value,
                   months > 0, months < horizon, row.saturationMultiple.value != nil else { continue }
-            let text = "at \(growth) traffic growth \(component.name) saturates in \(Figures.text(row.runwayToSaturation)) "
+            let growthFigure = Figure(growth.factorPerYear, .factor, "given: requirements.traffic.growth, per year")
+            let text = "at \(Figures.text(growthFigure))/year traffic growth \(component.name) saturates in \(Figures.text(row.runwayToSaturation)) "
                 + "(capacity is \(Figures.text(row.saturationMultiple)) today's peak)"
             findings.append(finding(text, components: [component.name], at: component.location(of: "instances"),
-                                    figures: [row.runwayToSaturation, row.saturationMultiple]))
+                                    figures: [row.runwayToSaturation, row.saturationMultiple, growthFigure]))
         }
         return findings
     }

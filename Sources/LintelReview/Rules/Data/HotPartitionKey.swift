@@ -1,3 +1,4 @@
+import LintelCapacity
 import LintelModel
 
 /// Data or messages partitioned by a key with few distinct values.
@@ -60,6 +61,12 @@ public struct HotPartitionKey: Rule {
         return nil
     }
 
+    /// The number of values an enum key can take, as the figure its reason quotes.
+    static func figures(_ field: Field?) -> [Figure] {
+        guard case .enumeration(let values)? = field?.type else { return [] }
+        return [Figure(Double(values.count), .count, "values of the enum field \(field?.name ?? "")")]
+    }
+
     public func check(_ context: ReviewContext) -> [Finding] {
         var findings: [Finding] = []
         for component in context.components {
@@ -67,12 +74,13 @@ public struct HotPartitionKey: Rule {
             let field = context.entities(storedIn: component.name).lazy.compactMap { $0.fields.first { $0.name == key } }.first
             guard let reason = Self.reason(key, field: field) else { continue }
             let text = "\(component.name) is partitioned by \(key), \(reason): a few partitions take most of the load"
-            findings.append(finding(text, components: [component.name], at: component.location(of: "partition_key")))
+            findings.append(finding(text, components: [component.name], at: component.location(of: "partition_key"), figures: Self.figures(field)))
         }
         for entity in context.model.domain.entities {
-            guard let key = entity.partitionBy, let reason = Self.reason(key, field: entity.fields.first { $0.name == key }) else { continue }
+            let field = entity.fields.first { $0.name == entity.partitionBy }
+            guard let key = entity.partitionBy, let reason = Self.reason(key, field: field) else { continue }
             let text = "entity \(entity.name) is partitioned by \(key), \(reason): a few partitions take most of the load"
-            findings.append(finding(text, components: entity.store.map { [$0] } ?? [], at: entity.location))
+            findings.append(finding(text, components: entity.store.map { [$0] } ?? [], at: entity.location, figures: Self.figures(field)))
         }
         return findings
     }

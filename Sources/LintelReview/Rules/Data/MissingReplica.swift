@@ -1,3 +1,4 @@
+import LintelCapacity
 import Foundation
 import LintelModel
 
@@ -45,8 +46,10 @@ public struct MissingReplica: Rule {
             // Capacity counts a store's copies as 1 + replicas: without a replica it is available `availability`.
             let alone = store.availability
             guard alone < objective - 1e-12 else { continue }
-            let text = "\(store.name) has no replica: alone it is available \(Figures.percent(alone)), below the \(Figures.percent(objective)) objective of the flows that need it"
-            findings.append(finding(text, components: [store.name], at: store.location(of: "replicas")))
+            let figures = [Figure(alone, .fraction, "availability of one copy (given: \(store.name).availability; replicas 0)"),
+                           Figure(objective, .fraction, "the highest availability objective of the flows that need \(store.name)")]
+            let text = "\(store.name) has no replica: alone it is available \(Figures.text(figures[0])), below the \(Figures.text(figures[1])) objective of the flows that need it"
+            findings.append(finding(text, components: [store.name], at: store.location(of: "replicas"), figures: figures))
         }
         return findings
     }

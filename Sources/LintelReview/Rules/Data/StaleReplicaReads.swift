@@ -1,3 +1,4 @@
+import LintelCapacity
 import LintelModel
 
 /// Reads served by a lagging replica where the flow needs to see its own writes.
@@ -59,8 +60,9 @@ public struct StaleReplicaReads: Rule {
             let flow = context.model.flows[first]
             let consistency = (flow.consistency ?? context.model.requirements.consistency)?.rawValue ?? "strong"
             if store.readFromReplicas && store.replicas > 0 {
-                let text = "\(store.name) serves reads from \(store.replicas) replica\(store.replicas == 1 ? "" : "s") but flow \(flow.name) needs \(consistency) consistency"
-                findings.append(finding(text, components: [store.name], flow: flow.name, at: store.location(of: "read_from_replicas")))
+                let replicas = Figure(Double(store.replicas), .count, "given: \(store.name).replicas")
+                let text = "\(store.name) serves reads from \(Figures.text(replicas)) replica\(store.replicas == 1 ? "" : "s") but flow \(flow.name) needs \(consistency) consistency"
+                findings.append(finding(text, components: [store.name], flow: flow.name, at: store.location(of: "read_from_replicas"), figures: [replicas]))
                 continue
             }
             // A store only read from, by a caller that writes to another store of the same kind: a read replica.

@@ -1,3 +1,4 @@
+import LintelCapacity
 import LintelModel
 
 /// A large, growing table with neither retention nor partitioning.
@@ -50,10 +51,13 @@ public struct UnboundedTable: Rule {
             let writes = volume.writes?.perSecond ?? 0
             guard rows >= Self.rowLimit || (volume.rows == nil && writes * Self.secondsPerYear >= Self.rowLimit) else { continue }
             if let store = entity.store, let index = context.index[store], context.component(index).retention != nil { continue }
+            var figures: [Figure] = []
+            if volume.rows != nil { figures.append(Figure(rows, .count, "given: \(entity.name).volume.rows")) }
+            if writes > 0 { figures.append(Figure(writes, .perSecond, "given: \(entity.name).volume.writes")) }
             let size = volume.rows != nil ? "has \(UnitFormat.number(rows / 1e6))M rows" : "has no row count"
             let text = "entity \(entity.name) \(size)" + (writes > 0 ? " and takes \(UnitFormat.rate(writes)) writes" : "")
                 + ", with no retention or partitioning"
-            findings.append(finding(text, components: entity.store.map { [$0] } ?? [], at: entity.location))
+            findings.append(finding(text, components: entity.store.map { [$0] } ?? [], at: entity.location, figures: figures))
         }
         return findings
     }

@@ -1,3 +1,4 @@
+import LintelCapacity
 import LintelModel
 
 /// Several services exposed to the internet each on their own.
@@ -34,8 +35,9 @@ public struct PublicServicesWithoutGateway: Rule {
         let exposed = context.components.filter { $0.isPublic && ($0.kind == .service || $0.kind == .function) }
         guard exposed.count >= 2 else { return [] }
         let hasGateway = context.components.contains { $0.kind == .gateway || $0.kind == .loadBalancer }
-        let text = "\(exposed.count) services are public on their own (\(exposed.map(\.name).joined(separator: ", ")))"
+        let count = Figure(Double(exposed.count), .count, "public services and functions")
+        let text = "\(Figures.text(count)) services are public on their own (\(exposed.map(\.name).joined(separator: ", ")))"
             + (hasGateway ? ", bypassing the gateway" : " with no gateway in front")
-        return [finding(text, components: exposed.map(\.name), at: exposed[0].location(of: "public"))]
+        return [finding(text, components: exposed.map(\.name), at: exposed[0].location(of: "public"), figures: [count])]
     }
 }

@@ -1,3 +1,4 @@
+import LintelCapacity
 import LintelModel
 
 /// More services than the team can own.
@@ -33,8 +34,12 @@ public struct TeamTooSmallForServices: Rule {
         guard let team = context.model.requirements.team else { return [] }
         let services = context.components.filter { $0.kind == .service || $0.kind == .worker || $0.kind == .function }
         guard services.count >= 4, Double(services.count) > Double(team.engineers) / 2 else { return [] }
-        let text = "\(services.count) services for \(team.engineers) engineer\(team.engineers == 1 ? "" : "s") in \(team.teams) team\(team.teams == 1 ? "" : "s") "
+        let figures = [Figure(Double(services.count), .count, "services, workers and functions"),
+                       Figure(Double(team.engineers), .count, "given: requirements.team.engineers"),
+                       Figure(Double(team.teams), .count, "given: requirements.team.teams")]
+        let text = "\(Figures.text(figures[0])) services for \(Figures.text(figures[1])) engineer\(team.engineers == 1 ? "" : "s") in \(Figures.text(figures[2])) team\(team.teams == 1 ? "" : "s") "
             + "(more than one per two engineers)"
-        return [finding(text, components: services.map(\.name), at: team.location ?? context.model.requirements.location ?? context.model.location)]
+        return [finding(text, components: services.map(\.name), at: team.location ?? context.model.requirements.location ?? context.model.location,
+                        figures: figures)]
     }
 }

@@ -1,3 +1,4 @@
+import LintelCapacity
 import LintelModel
 
 /// Replicated workloads that voluntary evictions may take down all at once.
@@ -27,8 +28,9 @@ public struct MissingDisruptionBudget: Rule {
         for component in context.components where component.disruptionBudget == false {
             let copies = max(component.instances, component.autoscale?.min ?? 0)
             guard copies >= 2 || component.kind.isStateful else { continue }
-            let text = "\(component.name) runs \(copies) instance\(copies == 1 ? "" : "s") with no disruption budget; a node drain may evict them all at once"
-            findings.append(finding(text, components: [component.name], at: component.location(of: "disruption_budget")))
+            let figure = Figure(Double(copies), .count, "instances = max(instances, autoscale.min)")
+            let text = "\(component.name) runs \(Figures.text(figure)) instance\(copies == 1 ? "" : "s") with no disruption budget; a node drain may evict them all at once"
+            findings.append(finding(text, components: [component.name], at: component.location(of: "disruption_budget"), figures: [figure]))
         }
         return findings
     }

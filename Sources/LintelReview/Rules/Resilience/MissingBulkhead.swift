@@ -105,10 +105,12 @@ public struct MissingBulkhead: Rule {
                 let attempts = Double(call.retries) + 1
                 let held = call.timeout.map { bestEffortRate[index][position] * $0.seconds * attempts }
                 if let held, held.isFinite, held < Double(component.servers) { continue }
-                let heldText = held.map { "up to \(Figures.number($0)) of " } ?? "(no timeout bounds them) all "
+                let workers = Figure(Double(component.servers), .count, "workers = instances × workers")
+                let heldFigure = held.map { Figure($0, .count, "held workers = λ × timeout × attempts (Little's law), against \(component.servers) workers") }
+                let heldText = heldFigure.map { "up to \(Figures.text($0)) of " } ?? "(no timeout bounds them) all "
                 let text = "\(component.name) serves critical flow\(criticalFlows.count == 1 ? "" : "s") \(criticalFlows.joined(separator: ", ")) "
-                    + "from the same \(component.servers) workers, \(heldText)which best-effort calls to \(call.to) hold when it is slow, with no bulkhead"
-                let figures = held.map { [Figure($0, .count, "held workers = λ × timeout × attempts (Little's law), against \(component.servers) workers")] } ?? []
+                    + "from the same \(Figures.text(workers)) workers, \(heldText)which best-effort calls to \(call.to) hold when it is slow, with no bulkhead"
+                let figures = (heldFigure.map { [$0] } ?? []) + [workers]
                 let cap = max(1, component.servers / 4)
                 findings.append(finding(text, components: [component.name, call.to], at: call.location,
                                         remedy: Self.description.remedy + " For example `bulkhead: \(cap)` (a quarter of the \(component.servers) workers).",

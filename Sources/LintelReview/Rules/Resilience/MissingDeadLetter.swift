@@ -1,3 +1,4 @@
+import LintelCapacity
 import LintelModel
 
 /// A topic or queue without dead-letter handling.
@@ -30,9 +31,10 @@ public struct MissingDeadLetter: Rule {
         for (index, component) in context.components.enumerated()
         where component.kind.category == .channel && component.deadLetter != true && !context.graph.consumers[index].isEmpty {
             let stated = component.deadLetter == false ? "has dead-lettering turned off" : "has no dead-letter queue"
-            let text = "\(component.kind.rawValue) \(component.name) \(stated); a message that keeps failing is redelivered \(component.maxDeliveries)× and then lost"
+            let deliveries = Figure(Double(component.maxDeliveries), .count, "given: \(component.name).max_deliveries (default 5)")
+            let text = "\(component.kind.rawValue) \(component.name) \(stated); a message that keeps failing is redelivered \(Figures.text(deliveries))× and then lost"
             findings.append(finding(text, components: [component.name] + context.names(context.graph.consumers[index]),
-                                    at: component.location(of: "dead_letter")))
+                                    at: component.location(of: "dead_letter"), figures: [deliveries]))
         }
         return findings
     }

@@ -1,3 +1,4 @@
+import LintelCapacity
 import LintelModel
 
 /// A running service without a health check; on an imported deployment, any container without one.
@@ -39,8 +40,9 @@ public struct MissingHealthCheck: Rule {
     public func check(_ context: ReviewContext) -> [Finding] {
         var findings: [Finding] = []
         for component in context.components where component.healthCheck == nil && Self.needsHealthCheck(component, context) {
-            let text = "\(component.kind.rawValue) \(component.name) (\(component.instances) instance\(component.instances == 1 ? "" : "s")) has no health check"
-            findings.append(finding(text, components: [component.name], at: component.location(of: "health_check")))
+            let instances = Figure(Double(component.instances), .count, "given: \(component.name).instances")
+            let text = "\(component.kind.rawValue) \(component.name) (\(Figures.text(instances)) instance\(component.instances == 1 ? "" : "s")) has no health check"
+            findings.append(finding(text, components: [component.name], at: component.location(of: "health_check"), figures: [instances]))
         }
         return findings
     }

@@ -1,3 +1,4 @@
+import LintelCapacity
 import LintelModel
 
 /// Retries at several layers multiply.
@@ -60,10 +61,11 @@ public struct RetryAmplification: Rule {
         where context.graph.syncCallers[index].isEmpty && !entries.contains(component.name) && context.analysis.amplification[index] >= threshold {
             let amplification = context.analysis.amplification[index]
             let path = context.analysis.amplificationPath(from: index, graph: context.graph)
-            let text = "retry amplification \(Figures.number(amplification))× on \(context.pathText(path))"
+            let figure = Figure(amplification, .factor, "product of attempts (1 + retries) along the worst synchronous path")
+            let text = "retry amplification \(Figures.text(figure)) on \(context.pathText(path))"
             let location = Self.firstRetry(on: path, context: context) ?? component.location
             findings.append(finding(text, components: context.names(path), at: location,
-                                    severity: amplification >= 27 ? .error : nil))
+                                    severity: amplification >= 27 ? .error : nil, figures: [figure]))
         }
         return findings
     }

@@ -1,3 +1,4 @@
+import LintelCapacity
 import LintelModel
 
 /// Retries sent immediately.
@@ -27,9 +28,10 @@ public struct RetryWithoutBackoff: Rule {
         guard context.knowsResilienceSettings else { return [] }
         var findings: [Finding] = []
         for component in context.components {
-            for call in component.calls where call.retries > 0 && call.backoff == .none {
-                let text = "\(component.name) retries \(call.to) \(call.retries)× with no wait between attempts"
-                findings.append(finding(text, components: [component.name, call.to], at: call.location(of: "retries")))
+            for (position, call) in component.calls.enumerated() where call.retries > 0 && call.backoff == .none {
+                let retries = Figure(Double(call.retries), .count, "given: \(component.name).calls[\(position)].retries")
+                let text = "\(component.name) retries \(call.to) \(Figures.text(retries))× with no wait between attempts"
+                findings.append(finding(text, components: [component.name, call.to], at: call.location(of: "retries"), figures: [retries]))
             }
         }
         return findings

@@ -1,3 +1,4 @@
+import LintelCapacity
 import LintelModel
 
 /// Several retries on a fixed schedule.
@@ -33,9 +34,10 @@ public struct RetryWithoutJitter: Rule {
         guard context.knowsResilienceSettings else { return [] }
         var findings: [Finding] = []
         for component in context.components {
-            for call in component.calls where call.retries >= 2 && (call.backoff == .constant || call.backoff == .exponential) {
-                let text = "\(component.name) retries \(call.to) \(call.retries)× with \(call.backoff.rawValue) backoff and no jitter"
-                findings.append(finding(text, components: [component.name, call.to], at: call.location(of: "backoff")))
+            for (position, call) in component.calls.enumerated() where call.retries >= 2 && (call.backoff == .constant || call.backoff == .exponential) {
+                let retries = Figure(Double(call.retries), .count, "given: \(component.name).calls[\(position)].retries")
+                let text = "\(component.name) retries \(call.to) \(Figures.text(retries))× with \(call.backoff.rawValue) backoff and no jitter"
+                findings.append(finding(text, components: [component.name, call.to], at: call.location(of: "backoff"), figures: [retries]))
             }
         }
         return findings

@@ -43,12 +43,14 @@ public struct TimeoutInversion: Rule {
                       calleeWorst > timeout.seconds else { continue }
                 let figure = Figure(calleeWorst, .seconds, Self.formula)
                 let p99 = context.semantics.service[edge.target].quantile(0.99)
-                let text = "\(component.name) gives up on \(callee.name) after \(Figures.duration(timeout)), but \(callee.name) may take "
-                    + "\(Figures.text(figure)) (own p99 \(Figures.duration(seconds: p99)) + its calls' timeouts × attempts + backoff)"
+                let timeoutFigure = Figure(timeout.seconds, .seconds, "given: \(component.name)'s call to \(callee.name), timeout")
+                let p99Figure = Figure(p99, .seconds, "\(callee.name)'s own p99 service time (fitted distribution)")
+                let text = "\(component.name) gives up on \(callee.name) after \(Figures.text(timeoutFigure)), but \(callee.name) may take "
+                    + "\(Figures.text(figure)) (own p99 \(Figures.text(p99Figure)) + its calls' timeouts × attempts + backoff)"
                 findings.append(finding(text, components: [component.name, callee.name], at: call.location(of: "timeout"),
                                         remedy: Self.remedy(caller: component.name, callee: callee, timeout: timeout.seconds,
                                                             calleeWorst: calleeWorst, ownP99: p99),
-                                        figures: [figure]))
+                                        figures: [figure, timeoutFigure, p99Figure]))
             }
         }
         return findings

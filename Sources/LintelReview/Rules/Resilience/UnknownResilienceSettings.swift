@@ -1,3 +1,4 @@
+import LintelCapacity
 import LintelModel
 
 /// An imported model cannot state timeouts, retries or latencies.
@@ -29,8 +30,9 @@ public struct UnknownResilienceSettings: Rule {
             ? ["timeouts", "retries", "circuit breakers", "latencies"]
             : context.model.origin.unknowns.map { String($0.prefix { $0 != ":" }) }
         let calls = context.components.reduce(0) { $0 + $1.syncCalls.count }
+        let figure = Figure(Double(calls), .count, "synchronous calls of all components")
         let text = "imported from \(context.model.origin.format.rawValue): \(unknowns.joined(separator: ", ")) are unknown, "
-            + "so timeout, retry and latency rules were not applied to \(calls) synchronous call\(calls == 1 ? "" : "s")"
-        return [finding(text, components: [], at: context.model.location)]
+            + "so timeout, retry and latency rules were not applied to \(Figures.text(figure)) synchronous call\(calls == 1 ? "" : "s")"
+        return [finding(text, components: [], at: context.model.location, figures: [figure])]
     }
 }

@@ -1,3 +1,4 @@
+import LintelCapacity
 import Foundation
 import LintelModel
 
@@ -37,11 +38,12 @@ public struct AvailabilityBelowSLO: Rule {
             guard position < context.model.flows.count, report.availability.value != nil,
                   let objective = report.availabilityObjective else { continue }
             let flow = context.model.flows[position]
+            let objectiveFigure = Figure(objective, .fraction, "given: the flow's slo.availability (or requirements.slo)")
             let text = "flow \(flow.name) is available \(Figures.text(report.availability)) at best (\(report.availability.formula)), "
-                + "below its \(Figures.percent(objective)) objective"
+                + "below its \(Figures.text(objectiveFigure)) objective"
             let location = context.semantics.flows[position].slo?.keyLocations["availability"] ?? flow.location
             findings.append(finding(text, components: [flow.entry] + report.hardDependencies.filter { $0 != flow.entry }, flow: flow.name, at: location,
-                                    figures: [report.availability]))
+                                    figures: [report.availability, objectiveFigure]))
         }
         return findings
     }

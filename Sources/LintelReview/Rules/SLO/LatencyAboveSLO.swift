@@ -1,3 +1,4 @@
+import LintelCapacity
 import LintelModel
 
 /// A flow's p99 latency budget exceeds its objective.
@@ -36,10 +37,11 @@ public struct LatencyAboveSLO: Rule {
             guard position < context.model.flows.count, let objective = report.latencyObjective else { continue }
             let flow = context.model.flows[position]
             let budget = report.latencyP99.value == nil ? "unbounded (a component on it is saturated)" : Figures.text(report.latencyP99)
-            let text = "flow \(flow.name) p99 at peak is \(budget) along \(report.criticalPath.joined(separator: " → ")), above its \(Figures.duration(seconds: objective)) objective"
+            let objectiveFigure = Figure(objective, .seconds, "given: the flow's slo.latency_p99 (or requirements.slo)")
+            let text = "flow \(flow.name) p99 at peak is \(budget) along \(report.criticalPath.joined(separator: " → ")), above its \(Figures.text(objectiveFigure)) objective"
             let location = context.semantics.flows[position].slo?.keyLocations["latency_p99"] ?? flow.location
             findings.append(finding(text, components: [flow.entry] + report.criticalPath.filter { $0 != flow.entry }, flow: flow.name, at: location,
-                                    figures: [report.latencyP99]))
+                                    figures: [report.latencyP99, objectiveFigure]))
         }
         return findings
     }

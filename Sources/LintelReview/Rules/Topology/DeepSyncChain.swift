@@ -1,3 +1,4 @@
+import LintelCapacity
 import LintelModel
 
 /// A synchronous call chain longer than the threshold.
@@ -36,9 +37,11 @@ public struct DeepSyncChain: Rule {
         for (index, component) in context.components.enumerated()
         where context.graph.syncCallers[index].isEmpty && context.analysis.depth[index] > limit {
             let chain = context.analysis.chain(from: index)
-            let text = "synchronous chain of \(chain.count) components (limit \(limit)): \(context.pathText(chain))"
+            let figures = [Figure(Double(chain.count), .count, "components on the longest synchronous chain from \(component.name)"),
+                           Figure(Double(limit), .count, "review option: the deepest synchronous chain allowed")]
+            let text = "synchronous chain of \(Figures.text(figures[0])) components (limit \(Figures.text(figures[1]))): \(context.pathText(chain))"
             let call = context.calls(of: index).first { $0.edge.target == chain[1] && $0.edge.waitsForAnswer }
-            findings.append(finding(text, components: context.names(chain), at: call?.call.location ?? component.location))
+            findings.append(finding(text, components: context.names(chain), at: call?.call.location ?? component.location, figures: figures))
         }
         return findings
     }

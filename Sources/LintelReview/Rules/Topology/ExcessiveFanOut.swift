@@ -1,3 +1,4 @@
+import LintelCapacity
 import LintelModel
 
 /// A component calling too many others synchronously.
@@ -53,8 +54,10 @@ public struct ExcessiveFanOut: Rule {
             // only the services it calls count there.
             let targets = context.syncTargets(of: index).filter { !context.isImported || context.component($0).kind.category == .compute }
             guard targets.count > limit else { continue }
-            let text = "\(component.name) calls \(targets.count) components synchronously (limit \(limit))"
-            findings.append(finding(text, components: [component.name] + context.names(targets), at: component.location(of: "calls")))
+            let figures = [Figure(Double(targets.count), .count, "distinct components \(component.name) calls synchronously"),
+                           Figure(Double(limit), .count, "review option: the most synchronous callees allowed")]
+            let text = "\(component.name) calls \(Figures.text(figures[0])) components synchronously (limit \(Figures.text(figures[1])))"
+            findings.append(finding(text, components: [component.name] + context.names(targets), at: component.location(of: "calls"), figures: figures))
         }
         return findings
     }

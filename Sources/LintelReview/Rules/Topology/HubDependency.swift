@@ -1,3 +1,4 @@
+import LintelCapacity
 import LintelModel
 
 /// A service that most other services call synchronously.
@@ -40,8 +41,11 @@ public struct HubDependency: Rule {
             let callers = context.graph.syncCallers[index].filter { Self.isService(context.component($0).kind) }
             guard callers.count >= 4, Double(callers.count) >= 0.75 * Double(services - 1) else { continue }
             let share = Double(callers.count) / Double(services - 1)
-            let text = "\(callers.count) of the other \(services - 1) services (\(Figures.percent(share))) call \(component.name) synchronously"
-            findings.append(finding(text, components: [component.name] + context.names(callers), at: component.location))
+            let figures = [Figure(Double(callers.count), .count, "services that call \(component.name) synchronously"),
+                           Figure(Double(services - 1), .count, "other services (services, workers, functions − 1)"),
+                           Figure(share, .fraction, "share = synchronous callers / other services")]
+            let text = "\(Figures.text(figures[0])) of the other \(Figures.text(figures[1])) services (\(Figures.text(figures[2]))) call \(component.name) synchronously"
+            findings.append(finding(text, components: [component.name] + context.names(callers), at: component.location, figures: figures))
         }
         return findings
     }

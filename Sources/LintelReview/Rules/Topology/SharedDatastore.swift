@@ -1,3 +1,4 @@
+import LintelCapacity
 import LintelModel
 
 /// A database or cache used by components of different owners.
@@ -89,10 +90,14 @@ public struct SharedDatastore: Rule {
             }
             guard owners.count > 1 else { continue }
             let ownerNames = owners.keys.sorted()
-            let text = context.isImported && teams <= 1 && declaredTeams.count <= 1
-                ? "\(component.name) is used by \(callers.count) services (\(ownerNames.joined(separator: ", "))): they are coupled through its schema and load"
-                : "\(component.name) is written by \(callers.count) components of \(owners.count) owners (\(ownerNames.joined(separator: ", ")))"
-            findings.append(finding(text, components: [component.name] + context.names(callers), at: component.location))
+            let users = Figure(Double(callers.count), .count, "components that write \(component.name)")
+            let ownerCount = Figure(Double(owners.count), .count, "distinct owners (team, context or application) among them")
+            let imported = context.isImported && teams <= 1 && declaredTeams.count <= 1
+            let text = imported
+                ? "\(component.name) is used by \(Figures.text(users)) services (\(ownerNames.joined(separator: ", "))): they are coupled through its schema and load"
+                : "\(component.name) is written by \(Figures.text(users)) components of \(Figures.text(ownerCount)) owners (\(ownerNames.joined(separator: ", ")))"
+            findings.append(finding(text, components: [component.name] + context.names(callers), at: component.location,
+                                    figures: imported ? [users] : [users, ownerCount]))
         }
         return findings
     }

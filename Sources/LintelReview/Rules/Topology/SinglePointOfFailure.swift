@@ -1,3 +1,4 @@
+import LintelCapacity
 import LintelModel
 
 /// One copy of a stateful or critical component that a critical flow cannot do without; on an
@@ -63,6 +64,12 @@ public struct SinglePointOfFailure: Rule {
         return component.kind.isDatastore || component.kind.category == .broker ? instances + component.replicas : instances
     }
 
+    /// The copies that can serve, as a figure.
+    static func copiesFigure(_ component: Component) -> Figure {
+        Figure(Double(copies(component)), .count, component.kind.isDatastore || component.kind.category == .broker
+               ? "copies = max(instances, autoscale.min) + replicas" : "copies = max(instances, autoscale.min)")
+    }
+
     public func check(_ context: ReviewContext) -> [Finding] {
         if context.isImported, context.model.flows.isEmpty { return singleInstances(context) }
         // Per component, the critical flows that cannot do without it, in flow order: O(Σ hard dependencies).
@@ -74,10 +81,11 @@ public struct SinglePointOfFailure: Rule {
         for (index, component) in context.components.enumerated() {
             let flows = criticalFlows[index]
             guard !flows.isEmpty, !Self.isManaged(component.kind), Self.copies(component) < 2 else { continue }
-            let what = component.kind.isDatastore ? "1 instance and no replica" : "1 instance"
+            let copies = Self.copiesFigure(component)
+            let what = "\(Figures.text(copies)) instance" + (component.kind.isDatastore ? " and no replica" : "")
             let text = "\(component.name) (\(component.kind.rawValue)) runs \(what) and critical flow\(flows.count == 1 ? "" : "s") \(flows.joined(separator: ", ")) cannot work without it"
             let key = component.keyLocations["instances"] != nil ? "instances" : "kind"
-            findings.append(finding(text, components: [component.name], flow: flows.first, at: component.location(of: key)))
+            findings.append(finding(text, components: [component.name], flow: flows.first, at: component.location(of: key), figures: [copies]))
         }
         return findings
     }
@@ -93,7 +101,7 @@ public struct SinglePointOfFailure: Rule {
             if component.disruptionBudget == false, component.autoscale == nil {
                 text += "; no PodDisruptionBudget or autoscaler covers it either"
             }
-            findings.append(finding(text, components: [component.name], at: component.location(of: "instances")))
+            findings.append(finding(text, components: [component.name], at: component.location(of: "instances"), figures: [Self.copiesFigure(component)]))
         }
         return findings
     }

@@ -1,3 +1,4 @@
+import LintelCapacity
 import LintelModel
 
 /// Components that call each other synchronously, directly or through others.
@@ -30,10 +31,11 @@ public struct SyncCallCycle: Rule {
             let memberSet = Set(members)
             let call = context.calls(of: subject).first { $0.edge.waitsForAnswer && memberSet.contains($0.edge.target) }
             let location = call?.call.location ?? context.component(subject).location
+            let size = Figure(Double(members.count), .count, "components in the strongly connected set of synchronous calls")
             let text = members.count == 1
                 ? "\(context.component(subject).name) calls itself synchronously"
-                : "synchronous call cycle between \(context.names(members).joined(separator: ", ")) (\(members.count) components)"
-            return finding(text, components: context.names(members), at: location)
+                : "synchronous call cycle between \(context.names(members).joined(separator: ", ")) (\(Figures.text(size)) components)"
+            return finding(text, components: context.names(members), at: location, figures: members.count == 1 ? [] : [size])
         }
     }
 }

@@ -75,7 +75,7 @@ struct LoadRuleTests {
         let lambda = 150.0, r = 3.0, c = 12.0, mu = 1 / 0.05
         #expect(abs((figure(finding, "λ:") ?? 0) - lambda) < 1e-9)
         #expect(abs((figure(finding, "R:") ?? 0) - r) < 1e-9)
-        #expect(abs((figure(finding, "λ(1 + R):") ?? 0) - lambda * (1 + r)) < 1e-9)
+        #expect(abs((figure(finding, "λ(1 + R)") ?? 0) - lambda * (1 + r)) < 1e-9)
         #expect(abs((figure(finding, "cμ:") ?? 0) - c * mu) < 1e-6)
         #expect(abs((figure(finding, "λ(1 + R) / cμ") ?? 0) - lambda * (1 + r) / (c * mu)) < 1e-9)
         #expect(abs((figure(finding, "slowdown that saturates") ?? 0) - c * mu / lambda) < 1e-9)
@@ -109,7 +109,7 @@ struct LoadRuleTests {
         #expect(finding.severity == .error)
         #expect(figure(finding, "largest latency fault") == 5)
         // 70 × (1 + 3) = 280 ≥ 240.
-        #expect(abs((figure(finding, "λ(1 + R):") ?? 0) - 280) < 1e-9)
+        #expect(abs((figure(finding, "λ(1 + R)") ?? 0) - 280) < 1e-9)
         // With two retries, 70 × 3 = 210 < 240: no storm whatever the slowdown.
         #expect(try findings(of: RetryStorm.self, in: Self.ledger(peak: 70, retries: 2, scenario: scenario)).isEmpty)
     }

@@ -99,7 +99,7 @@ public struct RetryStorm: Rule {
             var figures = [
                 Figure(lambda, .perSecond, "λ: peak arrivals at \(component.name), Σ flows' peak × arrivals per request"),
                 Figure(retriesPerRequest, .factor, "R: Σ over retrying calls into \(component.name) (\(callers[index].joined(separator: ", "))) of call rate × min(retries, retry_budget), over λ"),
-                Figure(withRetries, .perSecond, "λ(1 + R): offered once calls time out"),
+                Figure(withRetries, .perSecond, "λ(1 + R)"),
                 Figure(capacity, .perSecond, "cμ: \(row.servers) servers (instances × workers) / mean holding time \(Figures.duration(seconds: holding))"),
                 Figure(withRetries / capacity, .factor, "λ(1 + R) / cμ"),
                 Figure(saturates, .factor, "slowdown that saturates it without retries: cμ / λ"),

@@ -2,12 +2,12 @@ import Foundation
 import LintelDesign
 import Testing
 
-/// design.md and the ADRs of two requirement sets, compared byte for byte with reviewed files.
+/// design.md, the ADRs and model.yaml of the six shipped requirement sets, compared byte for byte with reviewed files.
 ///
 /// Re-record on purpose with `LINTEL_RECORD=1 swift test --filter LintelDesignTests`, then read the diff.
 @Suite("Golden design documents and ADRs")
 struct GoldenTests {
-    static let sets = ["order-system", "startup"]
+    static let sets = requirementSets
 
     @Test("design.md, every ADR and model.yaml match their golden files", arguments: sets)
     func golden(name: String) async throws {

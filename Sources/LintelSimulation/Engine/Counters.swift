@@ -63,6 +63,13 @@ struct BreakerState {
     var slotEnd: Double = 0
     var calls: Int32 = 0
     var failures: Int32 = 0
+    // The breaker's time series (`Engine.sampleBreakers`), written only at state transitions and interval ends.
+    /// When it last left the closed state.
+    var openedAt: Double = 0
+    /// Seconds of the current interval spent open or half-open, up to its last close.
+    var openSeconds: Double = 0
+    /// Openings (from closed or from half-open) in the current interval.
+    var opens: Int32 = 0
 }
 
 /// Per-flow totals.

@@ -1,5 +1,6 @@
 import Foundation
 import LintelDesign
+import LintelRender
 import Testing
 
 /// design.md, the ADRs and model.yaml of the six shipped requirement sets, compared byte for byte with reviewed files.

@@ -85,3 +85,21 @@ struct DesignRoundTripTests {
         return rows
     }
 }
+
+/// `lintel report` of a model `lintel design` wrote: the page has every section, and the requirements section shows
+/// the requirements the design was made from.
+@Suite("lintel report of a designed model")
+struct DesignedModelReportTests {
+    @Test("The page of the startup design has every section and its requirements table")
+    func designed() throws {
+        let input = try ModelLoader.load(path: RenderPaths.repository.appendingPathComponent("examples/requirements/startup.yaml").path).model
+        let result = try Designer.design(input)
+        let options = SystemReport.Options(seed: 1, maxDuration: TimeSpan(seconds: 20), today: CalendarDate(year: 2026, month: 11, day: 20), dot: nil)
+        let html = HTMLWriter().write(SystemReportDocument.build([SystemReport.assemble(result.model, options: options)]))
+        for id in SystemReportDocument.sectionIDs { #expect(html.contains("<section id=\"\(id)\">"), "\(id)") }
+        let requirements = try #require(html.components(separatedBy: "<section id=\"requirements\">").last)
+        #expect(requirements.contains("<th scope=\"row\">traffic</th>"))
+        #expect(requirements.contains("<th scope=\"row\">service level</th>"))
+        #expect(requirements.contains("availability 99.5%"))
+    }
+}

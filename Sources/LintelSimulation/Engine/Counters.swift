@@ -63,7 +63,11 @@ struct BreakerState {
     var slotEnd: Double = 0
     var calls: Int32 = 0
     var failures: Int32 = 0
-    // The breaker's time series (`Engine.sampleBreakers`), written only at state transitions and interval ends.
+}
+
+/// A breaker's time series in the making (`Engine.sampleBreakers`), written only at state transitions and interval
+/// ends. Kept apart from `BreakerState`, which every attempt reads, so that state keeps its size and layout.
+struct BreakerTrace {
     /// When it last left the closed state.
     var openedAt: Double = 0
     /// Seconds of the current interval spent open or half-open, up to its last close.

@@ -37,7 +37,7 @@ extension Engine {
                 breakers[Int(call)].trialSuccesses &+= 1
                 if breakers[Int(call)].trialSuccesses >= calls[Int(call)].trials {
                     breakers[Int(call)].phase = .closed
-                    breakers[Int(call)].openSeconds += now - max(breakers[Int(call)].openedAt, intervalStart)
+                    breakerTrace[Int(call)].openSeconds += now - max(breakerTrace[Int(call)].openedAt, intervalStart)
                     clearWindow(call)
                 }
             }
@@ -59,8 +59,8 @@ extension Engine {
     }
 
     private func open(_ call: Int32) {
-        if breakers[Int(call)].phase == .closed { breakers[Int(call)].openedAt = now }
-        breakers[Int(call)].opens &+= 1
+        if breakers[Int(call)].phase == .closed { breakerTrace[Int(call)].openedAt = now }
+        breakerTrace[Int(call)].opens &+= 1
         breakers[Int(call)].phase = .open
         breakers[Int(call)].openUntil = now + calls[Int(call)].openFor
         counters[Int(calls[Int(call)].callee)].breakerOpenings &+= 1
@@ -105,12 +105,12 @@ extension Engine {
     func sampleBreakers() {
         let length = now - intervalStart
         for index in breakerCalls {
-            var seconds = breakers[index].openSeconds
-            if breakers[index].phase != .closed { seconds += now - max(breakers[index].openedAt, intervalStart) }
+            var seconds = breakerTrace[index].openSeconds
+            if breakers[index].phase != .closed { seconds += now - max(breakerTrace[index].openedAt, intervalStart) }
             breakerOpenShare.append(length > 0 ? min(max(seconds / length, 0), 1) : (breakers[index].phase == .closed ? 0 : 1))
-            breakerOpens.append(Int(breakers[index].opens))
-            breakers[index].openSeconds = 0
-            breakers[index].opens = 0
+            breakerOpens.append(Int(breakerTrace[index].opens))
+            breakerTrace[index].openSeconds = 0
+            breakerTrace[index].opens = 0
         }
     }
 }

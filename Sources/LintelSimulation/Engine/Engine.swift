@@ -77,6 +77,7 @@ final class Engine {
     /// Indices of the calls with a circuit breaker, and per tick and such call (tick-major) the share of the
     /// interval it was open or half-open and its openings (`sampleBreakers`).
     let breakerCalls: [Int]
+    let breakerTrace: FlatBuffer<BreakerTrace>
     var breakerOpenShare: [Double] = []
     var breakerOpens: [Int] = []
 
@@ -108,6 +109,7 @@ final class Engine {
         breakers = FlatBuffer(repeating: BreakerState(), count: compiled.calls.count)
         breakerWindow = FlatBuffer(repeating: 0, count: compiled.calls.count * 2 * Engine.breakerBuckets)
         breakerCalls = compiled.calls.indices.filter { compiled.calls[$0].hasBreaker }
+        breakerTrace = FlatBuffer(repeating: BreakerTrace(), count: compiled.calls.count)
         // A retry budget starts with ten retries in hand (Finagle's minimum reserve).
         budgets = FlatBuffer(repeating: 10, count: compiled.calls.count)
         timeouts = FlatBuffer(capacity: compiled.calls.count)
@@ -137,6 +139,7 @@ final class Engine {
         instances.release()
         breakers.release()
         breakerWindow.release()
+        breakerTrace.release()
         budgets.release()
         for k in 0..<timeouts.count { timeouts[k].release() }
         timeouts.release()

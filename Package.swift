@@ -41,7 +41,7 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
         // Diagrams and reports.
-        .target(name: "LintelRender", dependencies: ["LintelModel", "LintelCapacity", "LintelReview", "LintelSimulation"]),
+        .target(name: "LintelRender", dependencies: ["LintelModel", "LintelCapacity", "LintelReview", "LintelSimulation", "LintelDesign"]),
         // docker-compose and Kubernetes importers.
         .target(name: "LintelImport", dependencies: ["LintelModel", .product(name: "Yams", package: "Yams")]),
         // The MCP server: Lintel's engines as tools, resources and prompts for coding agents.
@@ -53,7 +53,7 @@ let package = Package(
             ]
         ),
         // Requirements and a domain to a sized, reviewed architecture with decision records.
-        .target(name: "LintelDesign", dependencies: ["LintelModel", "LintelCapacity", "LintelRender"]),
+        .target(name: "LintelDesign", dependencies: ["LintelModel", "LintelCapacity"]),
         // Contracts from the model (OpenAPI 3.1, PostgreSQL DDL) and the API review (issue 13).
         .target(
             name: "LintelContracts",
@@ -83,13 +83,13 @@ let package = Package(
         .testTarget(name: "LintelSimulationTests", dependencies: ["LintelModel", "LintelSimulation", "LintelCapacity"]),
         .testTarget(
             name: "LintelRenderTests",
-            dependencies: ["LintelModel", "LintelRender", "LintelReview", "LintelCapacity", "LintelSimulation", "LintelImport"],
+            dependencies: ["LintelModel", "LintelRender", "LintelReview", "LintelCapacity", "LintelSimulation", "LintelImport", "LintelDesign"],
             exclude: ["Golden", "Browser"]
         ),
         .testTarget(name: "LintelImportTests", dependencies: ["LintelModel", "LintelImport", "LintelReview"], exclude: ["Fixtures"]),
         .testTarget(
             name: "LintelDesignTests",
-            dependencies: ["LintelModel", "LintelDesign", "LintelCapacity", "LintelReview", "LintelSimulation"],
+            dependencies: ["LintelModel", "LintelDesign", "LintelCapacity", "LintelReview", "LintelSimulation", "LintelRender"],
             exclude: ["Golden"]
         ),
         .testTarget(name: "LintelCLITests", dependencies: ["lintel"]),

@@ -1,29 +1,6 @@
 import LintelCapacity
 import LintelModel
 
-/// A file of the design's output, relative to the output directory.
-public struct DesignFile: Sendable, Equatable {
-    public var path: String
-    public var contents: String
-}
-
-/// What `Designer.design` returns: the model, its decisions, its sizing and the documents.
-public struct DesignResult: Sendable {
-    /// The designed model, loaded back from `modelYAML` (so it is exactly what `lintel check` reads).
-    public var model: Model
-    public var modelYAML: String
-    public var decisions: [Decision]
-    /// Capacity at peak with 12 months of growth at the target utilisation: the sizing's final check.
-    public var capacity: CapacityReport
-    public var sizingIterations: Int
-    /// False when the sizing stopped at its iteration limit with something still short.
-    public var sizingConverged: Bool
-    /// design.md
-    public var document: String
-    /// model.yaml, decisions/NNNN-title.md and design.md, in that order.
-    public var files: [DesignFile]
-}
-
 /// Design: a pure function from requirements, domain and preferences to a model plus decisions.
 public enum Designer {
     /// Designs the system `input` describes (its requirements, domain and preferences; components, flows and
@@ -61,17 +38,23 @@ public enum Designer {
             throw DesignError.invalidModel(error.diagnostics.map(\.description))
         }
         let capacity = CapacityAnalyzer.analyze(model, options: Sizing.options)
-        let context = DocumentContext(inputs: inputs, choices: choices, model: model, capacity: capacity,
-                                      iterations: outcome.iterations, converged: outcome.converged)
-        let document = DesignDocument.render(context)
-        var files = [DesignFile(path: "model.yaml", contents: yaml)]
-        for (number, decision) in choices.decisions.enumerated() {
-            files.append(DesignFile(path: "decisions/" + ADRWriter.fileName(number: number + 1, decision: decision),
-                                    contents: ADRWriter.render(number: number + 1, decision: decision)))
+        let ownership = model.components.filter { $0.kind.category == .compute }.map { component in
+            Ownership(component: component.name,
+                      entities: inputs.contexts.filter { names.service($0.name) == component.name }.flatMap(\.entities))
         }
-        files.append(DesignFile(path: "design.md", contents: document))
-        return DesignResult(model: model, modelYAML: yaml, decisions: choices.decisions, capacity: capacity,
-                            sizingIterations: outcome.iterations, sizingConverged: outcome.converged,
-                            document: document, files: files)
+        let contexts = inputs.contexts.map { profile -> ContextChoice in
+            let cache = choices.caches[profile.name] ?? .none
+            return ContextChoice(name: profile.name, store: choices.stores[profile.name]?.rawValue ?? "relational", cache: cache.rawValue,
+                                 readWriteRatio: profile.reads / max(0.01, profile.writes),
+                                 hitRatio: cache == .none ? nil : CacheChoice.hitRatio(profile))
+        }
+        let chosen = DesignChoices(style: choices.style.rawValue, distributed: choices.distributed, broker: choices.broker?.rawValue,
+                                   publicAPI: choices.publicAPI.rawValue, internalAPI: choices.internalAPI?.rawValue,
+                                   transactions: choices.transactions.rawValue, contexts: contexts)
+        return DesignResult(model: model, modelYAML: yaml, inputs: inputs, choices: chosen, decisions: choices.decisions, capacity: capacity,
+                            sizingIterations: outcome.iterations, sizingConverged: outcome.converged, growth12: inputs.growth12,
+                            targetUtilisation: Sizing.targetUtilisation, assumedServiceP50: TopologyBuilder.serviceLatency.0,
+                            assumedServiceP99: TopologyBuilder.serviceLatency.1, ownership: ownership,
+                            decisionPaths: choices.decisions.enumerated().map { Slug.decisionPath(number: $0.offset + 1, title: $0.element.title) })
     }
 }

@@ -2,13 +2,15 @@ import ArgumentParser
 import Foundation
 import LintelDesign
 import LintelModel
+import LintelRender
 
 struct Design: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Propose an architecture from requirements and a domain: model, decision records and design document.",
         discussion: """
             FILE needs `requirements` and `domain`; components, flows and scenarios in it are ignored. Without -o the \
-            design document is printed; with -o DIR, DIR receives model.yaml, decisions/NNNN-title.md and design.md, \
+            design document is printed (--format: markdown, as design.md; text; html; json, the whole result with sorted \
+            keys); with -o DIR, DIR receives model.yaml, decisions/NNNN-title.md and design.md, \
             written together (all or nothing). Exit status: 0 designed, 2 invalid input or DIR exists without --force.
             """)
 
@@ -23,6 +25,9 @@ struct Design: ParsableCommand {
     @Flag(help: "Replace the output directory when it exists.")
     var force = false
 
+    @Option(help: "Format of the printed design document without -o: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ReportFormat = .markdown
+
     func run() throws {
         let input = try ModelInput.load(file, stdinName: stdin.name)
         let result: DesignResult
@@ -33,10 +38,10 @@ struct Design: ParsableCommand {
             throw ExitCode.invalidInput
         }
         guard let output else {
-            Terminal.output(result.document)
+            Terminal.output(try encoded { () throws(JSONOutput.Failure) in try ReportOutput.design(result, format: format) })
             return
         }
-        try DesignOutput.write(result.files, to: output, force: force)
+        try DesignOutput.write(DesignDocument.files(result), to: output, force: force)
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import LintelDesign
+import LintelRender
 import Testing
 
 /// design.md and the ADRs parsed by a real CommonMark parser (markdown-it-py, its CommonMark preset

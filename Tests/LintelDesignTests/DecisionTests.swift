@@ -1,6 +1,7 @@
 import Foundation
 import LintelModel
 import LintelDesign
+import LintelRender
 import Testing
 
 /// The decisions for each requirement set are the ones the architect's frameworks give for those
@@ -113,7 +114,7 @@ struct PreferenceTests {
         #expect(totals == [45, 49, 47])
         #expect(result.model.components.contains { $0.broker == .rabbitmq })
         #expect(result.model.preferences == input.preferences)
-        #expect(result.document.contains("* Languages: go, typescript."))
+        #expect(result.document.contains("- Languages: go, typescript."))
     }
 
     @Test("without stated preferences no preference criterion appears and maturity is inferred from the team")

@@ -31,12 +31,14 @@ struct ReportPageTests {
     }
 
     struct Seen: Decodable {
-        struct Chart: Decodable { var size: [Double]; var title: Bool; var desc: Bool; var role: String? }
+        struct Chart: Decodable { var id: String; var size: [Double]; var title: Bool; var desc: Bool; var role: String? }
         var consoleErrors: [String]
         var requests: [String]
         var screenshots: [String]
         var present: [String]
         var diagram: [[Double]]
+        var duplicateIds: [String]
+        var ids: Int
         var charts: [Chart]
         var headings: [Int]
         var tablesWithoutHeaders: Int
@@ -87,7 +89,11 @@ struct ReportPageTests {
         } else {
             #expect(simulated == report.runs.count, "\(report.runs.map { $0.problem ?? "" })")
         }
-        #expect(seen.charts.count == 4 * simulated)
+        // Four charts per simulated scenario, and a fifth, the circuit breakers', when the model has a breaker.
+        let breakerCharts = report.runs.filter { $0.report?.breakers?.isEmpty == false }.count
+        #expect(seen.charts.count == 4 * simulated + breakerCharts)
+        #expect(seen.charts.filter { $0.id.contains("-breakers-title") }.count == breakerCharts)
+        #expect(seen.duplicateIds.isEmpty, "ids used twice: \(seen.duplicateIds)")
         for chart in seen.charts {
             #expect(chart.size[0] > 100 && chart.size[1] > 50 && chart.title && chart.desc && chart.role == "img")
         }
@@ -96,6 +102,39 @@ struct ReportPageTests {
         #expect(seen.tablesWithoutHeaders == 0)
         #expect(seen.overflowX <= 0 && seen.overflowX375 <= 0, "the page scrolls sideways: \(seen.overflowX), \(seen.overflowX375) px")
         for shot in seen.screenshots { #expect(FileManager.default.fileExists(atPath: shot)) }
+    }
+
+    @Test("A page of two files (the same system twice, and another) has every id once in the DOM, each system's sections prefixed")
+    func twoFiles() throws {
+        let options = SystemReport.Options(seed: 1, maxDuration: TimeSpan(seconds: 30), today: CalendarDate(year: 2026, month: 11, day: 20))
+        let order = try loadExample("order-system.yaml")
+        let reports = [order, order, try loadExample("flash-sale.yaml")].map { SystemReport.assemble($0, options: options) }
+        let html = HTMLWriter().write(SystemReportDocument.build(reports))
+        let seen = try Self.open(html, name: "two-files")
+        #expect(seen.duplicateIds.isEmpty, "ids used twice: \(seen.duplicateIds)")
+        #expect(seen.ids > 50)
+        #expect(seen.consoleErrors.isEmpty)
+        #expect(seen.diagram.count == 3 && seen.diagram.allSatisfy { $0[0] > 100 && $0[1] > 50 }, "\(seen.diagram)")
+        // Deterministic: the same inputs give the same page.
+        #expect(html == HTMLWriter().write(SystemReportDocument.build(reports)))
+        for index in 1...3 {
+            for id in SystemReportDocument.sectionIDs { #expect(html.contains("id=\"\(id)-\(index)\""), "\(id)-\(index)") }
+        }
+    }
+
+    @Test("The breaker chart of a scenario whose breaker opens is drawn with a non-zero size, its table headed")
+    func breakerChart() throws {
+        // payment-outage in full: card-processor is down from 60 s to 180 s, so the breakers on the way to it open.
+        let options = SystemReport.Options(scenarios: ["payment-outage"], seed: 1, today: CalendarDate(year: 2026, month: 11, day: 20))
+        let report = SystemReport.assemble(try loadExample("order-system.yaml"), options: options)
+        let html = HTMLWriter().write(SystemReportDocument.build([report]))
+        let opened = report.runs.filter { run in run.report?.breakers?.contains { $0.totalOpens > 0 } == true }
+        #expect(!opened.isEmpty, "no scenario of order-system opens a breaker")
+        let seen = try Self.open(html, name: "order-system-breakers")
+        let charts = seen.charts.filter { $0.id.contains("-breakers-title") }
+        #expect(charts.count == report.runs.filter { $0.report?.breakers != nil }.count)
+        for chart in charts { #expect(chart.size[0] > 100 && chart.size[1] > 50 && chart.title && chart.desc) }
+        #expect(html.contains("<th scope=\"col\">circuit breaker</th>"))
     }
 
     @Test("The checker itself sees console errors, network requests and missing sections")

@@ -53,20 +53,6 @@ public struct DecisionMatrix: Sendable, Codable, Equatable {
         for option in options where option.name != win && (best.map({ total(option) > total($0) }) ?? true) { best = option }
         return best
     }
-
-    /// The matrix as a CommonMark table: criteria as rows, options as columns, totals last.
-    public var markdownTable: String {
-        var lines = ["| criterion (weight) | basis | " + options.map { $0.name }.joined(separator: " | ") + " |"]
-        lines.append("|---|---|" + String(repeating: "---:|", count: options.count))
-        for (index, criterion) in criteria.enumerated() {
-            let cells = options.map { index < $0.scores.count ? String($0.scores[index]) : "–" }
-            lines.append("| \(Markdown.cell(criterion.name)) (×\(criterion.weight)) | \(Markdown.cell(criterion.basis)) | "
-                         + cells.joined(separator: " | ") + " |")
-        }
-        let totals = options.map { option in option.name == winner ? "**\(total(option))**" : String(total(option)) }
-        lines.append("| **weighted total** | Σ weight × score | " + totals.joined(separator: " | ") + " |")
-        return lines.joined(separator: "\n")
-    }
 }
 
 /// What would change a decision: the smallest change of one input, found by re-scoring the

@@ -16,7 +16,7 @@ enum TopologyBuilder {
         let inputs: DesignInputs
         let choices: Choices
         var reserved: Set<String> { ["gateway", "app", "app-db", "cache", "worker"] }
-        func slug(_ context: String) -> String { Markdown.slug(context) }
+        func slug(_ context: String) -> String { Slug.make(context) }
         func service(_ context: String) -> String {
             guard choices.distributed else { return "app" }
             let name = slug(context)

@@ -15,6 +15,8 @@ public struct Inline: Sendable, Equatable, ExpressibleByStringLiteral {
         /// A share drawn as a bar in HTML (utilisation), with its label; the label alone elsewhere.
         /// `fraction` is clamped to 0…1 when drawn; the label says the true value.
         case bar(fraction: Double, label: String)
+        /// A link to a relative path (an ADR from design.md): a link in Markdown and HTML, `text (target)` in text.
+        case link(String, target: String)
     }
 
     public var spans: [Span]
@@ -40,6 +42,7 @@ public struct Inline: Sendable, Equatable, ExpressibleByStringLiteral {
             switch span {
             case .text(let text), .strong(let text), .emphasis(let text), .code(let text), .tone(_, let text): text
             case .bar(_, let label): label
+            case .link(let text, _): text
             }
         }.joined()
     }

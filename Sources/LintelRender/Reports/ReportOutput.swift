@@ -1,4 +1,5 @@
 import LintelCapacity
+import LintelDesign
 import LintelReview
 import LintelSimulation
 
@@ -42,6 +43,12 @@ public enum ReportOutput {
     public static func simulation(_ report: SimulationReport, format: ReportFormat, color: Bool = false) throws(JSONOutput.Failure) -> String {
         guard let document = format.document else { return try SimulationDocument.json(report) }
         return document.writer(color: color).write(SimulationDocument.build(report))
+    }
+
+    /// `lintel design` without -o: design.md in any document format, or the whole result as JSON.
+    public static func design(_ result: DesignResult, format: ReportFormat, color: Bool = false) throws(JSONOutput.Failure) -> String {
+        guard let document = format.document else { return try JSONOutput.encode(result) }
+        return document.writer(color: color).write(DesignDocument.build(result))
     }
 
     public static func usl(_ fit: USLFit, measurements: Measurements, format: ReportFormat, color: Bool = false) throws(JSONOutput.Failure) -> String {

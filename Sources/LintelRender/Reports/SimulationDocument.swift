@@ -124,7 +124,9 @@ public enum SimulationDocument {
     /// The report as JSON without its time series (written apart with `series`).
     public static func json(_ report: SimulationReport) throws(JSONOutput.Failure) -> String {
         var copy = report
+        // The per-interval series (the time series and the breakers' states over it) are written by `--series`.
         copy.series = []
+        copy.breakers = nil
         return try JSONOutput.encode(copy)
     }
 }

@@ -24,9 +24,9 @@ public enum SystemReportDocument {
     static func sections(_ report: SystemReport, suffix: String) -> [Block] {
         let options = ReviewDocument.Options(rules: report.rules, criticalFlows: [report.review.system: report.model.flows.filter(\.critical).map(\.name)])
         return [
-            .section(Section("Summary", id: "summary" + suffix, blocks: summary(report, options: options))),
-            .section(Section("System diagram", id: "diagram" + suffix, blocks: diagram(report))),
-            .section(Section("Findings by rule", id: "findings" + suffix, blocks: findings(report, options: options))),
+            .section(Section("Summary", id: "summary" + suffix, blocks: suffixed(summary(report, options: options), suffix))),
+            .section(Section("System diagram", id: "diagram" + suffix, blocks: diagram(report, suffix: suffix))),
+            .section(Section("Findings by rule", id: "findings" + suffix, blocks: suffixed(findings(report, options: options), suffix))),
             .section(Section("Capacity", id: "capacity" + suffix, blocks: [.paragraph(Inline(CapacityDocument.summary(report.capacity)))]
                 + CapacityDocument.sections(report.capacity, idPrefix: "capacity" + suffix))),
             .section(Section("Availability and latency budgets", id: "budgets" + suffix, blocks: budgets(report.capacity))),
@@ -70,9 +70,30 @@ public enum SystemReportDocument {
         return blocks
     }
 
-    static func diagram(_ report: SystemReport) -> [Block] {
+    /// The review's anchors (`warnings-shop`, `details-shop`) name the system only; on a page of several models (two
+    /// files may hold the same system) every one gets the model's suffix too, so ids stay unique in the DOM.
+    static func suffixed(_ blocks: [Block], _ suffix: String) -> [Block] {
+        guard !suffix.isEmpty else { return blocks }
+        return blocks.map { block in
+            guard case .section(var section) = block else { return block }
+            section.id = section.id.map { $0 + suffix }
+            section.blocks = suffixed(section.blocks, suffix)
+            return .section(section)
+        }
+    }
+
+    /// Graphviz numbers its elements `graph0`, `node1`, `edge1` in every drawing; on a page of several models each
+    /// diagram's ids (and references to them) get the model's prefix.
+    static func prefixingIDs(_ svg: String, _ prefix: String) -> String {
+        svg.replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)")
+            .replacingOccurrences(of: "href=\"#", with: "href=\"#\(prefix)")
+            .replacingOccurrences(of: "url(#", with: "url(#\(prefix)")
+    }
+
+    static func diagram(_ report: SystemReport, suffix: String) -> [Block] {
         switch report.diagram {
-        case .success(let svg):
+        case .success(let drawn):
+            let svg = suffix.isEmpty ? drawn : prefixingIDs(drawn, "diagram\(suffix)-")
             return [.figure(Illustration(svg: svg, caption: "Components coloured by their worst open finding (red error, amber warning, "
                                                   + "blue info, green none); labels show peak arrival rate and utilisation.",
                                          description: "the system diagram"))]
@@ -135,6 +156,10 @@ public enum SystemReportDocument {
             blocks += SimulationDocument.verdict(sim)
             for chart in SimulationCharts.charts(sim, faults: run.faults, idPrefix: id) {
                 blocks.append(.figure(Illustration(svg: chart.svg, caption: chart.title, description: chart.summary)))
+            }
+            if let chart = BreakerChart.chart(sim, windows: SimulationCharts.windows(run.faults), idPrefix: id), let table = BreakerChart.table(sim) {
+                blocks.append(.figure(Illustration(svg: chart.svg, caption: chart.title, description: chart.summary)))
+                blocks.append(.table(table))
             }
             blocks.append(.table(SimulationDocument.flows(sim)))
             blocks.append(.table(SimulationDocument.components(sim)))

@@ -91,6 +91,7 @@ public struct HTMLWriter: DocumentWriter {
             case .code(let text): "<code>\(Self.escape(text))</code>"
             case .tone(let tone, let text): "<span class=\"tone-\(tone.rawValue)\">\(Self.escape(text))</span>"
             case .bar(let fraction, let label): Self.bar(fraction, label: label)
+            case .link(let text, let target): "<a href=\"\(Self.escape(target))\">\(Self.escape(text))</a>"
             }
         }.joined()
     }

@@ -52,6 +52,7 @@ public struct MarkdownWriter: DocumentWriter, PlainListLayout {
             case .strong(let text): "**" + Self.escape(text) + "**"
             case .emphasis(let text): "_" + Self.escape(text) + "_"
             case .code(let text): Self.code(text, inTable: inTable)
+            case .link(let text, let target): "[" + Self.escape(text) + "](" + Self.destination(target) + ")"
             }
         }.joined()
     }
@@ -71,6 +72,19 @@ public struct MarkdownWriter: DocumentWriter, PlainListLayout {
         return result
     }
 
+    /// A link destination: characters that would end or break it (space, parentheses, angle brackets, controls,
+    /// non-ASCII) percent-encoded, so any path reads back as itself.
+    static func destination(_ target: String) -> String {
+        var result = ""
+        for byte in target.utf8 {
+            switch byte {
+            case 0x21...0x7E where !"()<>\\`|".utf8.contains(byte): result.unicodeScalars.append(Unicode.Scalar(byte))
+            default: result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(2)
+            }
+        }
+        return result
+    }
+
     /// A code span: backticks become `'`; in a table cell a pipe is escaped (GitHub removes that backslash
     /// before the span is read), so the cell does not end there.
     static func code(_ text: String, inTable: Bool = false) -> String {
@@ -78,4 +92,9 @@ public struct MarkdownWriter: DocumentWriter, PlainListLayout {
         if inTable { body = body.replacingOccurrences(of: "|", with: "\\|") }
         return "`" + body + "`"
     }
+}
+
+extension String {
+    /// Left-padded with zeros to `width` characters.
+    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -77,6 +77,7 @@ public struct TextWriter: DocumentWriter, PlainListLayout {
         case .emphasis(let text): Self.escape(text)
         case .code(let text): "`" + Self.escape(text) + "`"
         case .bar(_, let label): Self.escape(label)
+        case .link(let text, let target): Self.escape(text) + " (" + Self.escape(target) + ")"
         case .tone(let tone, let text):
             switch tone {
             case .error: wrap(Self.escape(text), "1;31")

@@ -65,6 +65,17 @@ struct BreakerState {
     var failures: Int32 = 0
 }
 
+/// A breaker's time series in the making (`Engine.sampleBreakers`), written only at state transitions and interval
+/// ends. Kept apart from `BreakerState`, which every attempt reads, so that state keeps its size and layout.
+struct BreakerTrace {
+    /// When it last left the closed state.
+    var openedAt: Double = 0
+    /// Seconds of the current interval spent open or half-open, up to its last close.
+    var openSeconds: Double = 0
+    /// Openings (from closed or from half-open) in the current interval.
+    var opens: Int32 = 0
+}
+
 /// Per-flow totals.
 struct FlowCounters {
     var offered: Int = 0

@@ -37,6 +37,7 @@ extension Engine {
                 breakers[Int(call)].trialSuccesses &+= 1
                 if breakers[Int(call)].trialSuccesses >= calls[Int(call)].trials {
                     breakers[Int(call)].phase = .closed
+                    breakerTrace[Int(call)].openSeconds += now - max(breakerTrace[Int(call)].openedAt, intervalStart)
                     clearWindow(call)
                 }
             }
@@ -58,6 +59,8 @@ extension Engine {
     }
 
     private func open(_ call: Int32) {
+        if breakers[Int(call)].phase == .closed { breakerTrace[Int(call)].openedAt = now }
+        breakerTrace[Int(call)].opens &+= 1
         breakers[Int(call)].phase = .open
         breakers[Int(call)].openUntil = now + calls[Int(call)].openFor
         counters[Int(calls[Int(call)].callee)].breakerOpenings &+= 1
@@ -95,5 +98,19 @@ extension Engine {
         let width = calls[Int(call)].window / Double(Self.breakerBuckets)
         setSlot(call, Int64(now / width), width: width)
         for k in 0..<(2 * Self.breakerBuckets) { breakerWindow[2 * Int(call) * Self.breakerBuckets + k] = 0 }
+    }
+
+    /// Closes the interval ending now for every breaker: the share of it spent open or half-open, and its openings.
+    /// Runs once per time-series tick over the calls with a breaker, never per request.
+    func sampleBreakers() {
+        let length = now - intervalStart
+        for index in breakerCalls {
+            var seconds = breakerTrace[index].openSeconds
+            if breakers[index].phase != .closed { seconds += now - max(breakerTrace[index].openedAt, intervalStart) }
+            breakerOpenShare.append(length > 0 ? min(max(seconds / length, 0), 1) : (breakers[index].phase == .closed ? 0 : 1))
+            breakerOpens.append(Int(breakerTrace[index].opens))
+            breakerTrace[index].openSeconds = 0
+            breakerTrace[index].opens = 0
+        }
     }
 }

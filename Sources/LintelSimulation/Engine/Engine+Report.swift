@@ -72,7 +72,18 @@ extension Engine {
             system: system, scenario: scenario.name, seed: seed, duration: duration, seriesInterval: interval,
             events: processed, scale: k, overload: overloadResult, flows: flowResults, components: componentResults,
             calls: CallTotals(attempts: totalAttempts * k, retries: totalRetries * k, timeouts: totalCallTimeouts * k),
-            messaging: messaging, verdict: verdict, series: series)
+            messaging: messaging, verdict: verdict, series: series, breakers: breakerSeries())
+    }
+
+    /// The sampled breaker states (`sampleBreakers`) per breaker; nil when the model has none.
+    private func breakerSeries() -> [BreakerSeries]? {
+        guard !breakerCalls.isEmpty else { return nil }
+        let count = breakerCalls.count, ticks = breakerOpens.count / count
+        return breakerCalls.enumerated().map { position, call in
+            BreakerSeries(caller: compiled.names[Int(compiled.calls[call].caller)], callee: compiled.names[Int(compiled.calls[call].callee)],
+                          openShare: (0..<ticks).map { breakerOpenShare[$0 * count + position] },
+                          opens: (0..<ticks).map { breakerOpens[$0 * count + position] })
+        }
     }
 
     /// The flow's SLO against the run: availability counts every request offered; the latency

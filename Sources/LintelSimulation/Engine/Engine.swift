@@ -74,6 +74,12 @@ final class Engine {
     /// 1, or k when 1/k of the load runs on 1/k of the servers (see `LoadScaling`).
     var scale = 1
     var intervalStart: Double = 0
+    /// Indices of the calls with a circuit breaker, and per tick and such call (tick-major) the share of the
+    /// interval it was open or half-open and its openings (`sampleBreakers`).
+    let breakerCalls: [Int]
+    let breakerTrace: FlatBuffer<BreakerTrace>
+    var breakerOpenShare: [Double] = []
+    var breakerOpens: [Int] = []
 
     init(compiled: CompiledModel, scenario: ResolvedScenario, seed: UInt64, interval: Double, cap: Int) {
         self.compiled = compiled
@@ -102,6 +108,8 @@ final class Engine {
         instances = FlatBuffer(repeating: InstanceState(), count: compiled.totalInstances)
         breakers = FlatBuffer(repeating: BreakerState(), count: compiled.calls.count)
         breakerWindow = FlatBuffer(repeating: 0, count: compiled.calls.count * 2 * Engine.breakerBuckets)
+        breakerCalls = compiled.calls.indices.filter { compiled.calls[$0].hasBreaker }
+        breakerTrace = FlatBuffer(repeating: BreakerTrace(), count: compiled.calls.count)
         // A retry budget starts with ten retries in hand (Finagle's minimum reserve).
         budgets = FlatBuffer(repeating: 10, count: compiled.calls.count)
         timeouts = FlatBuffer(capacity: compiled.calls.count)
@@ -131,6 +139,7 @@ final class Engine {
         instances.release()
         breakers.release()
         breakerWindow.release()
+        breakerTrace.release()
         budgets.release()
         for k in 0..<timeouts.count { timeouts[k].release() }
         timeouts.release()
@@ -353,6 +362,7 @@ final class Engine {
             }
         }
         mostQueuedAt.append(most)
+        if !breakerCalls.isEmpty { sampleBreakers() }
         let p99 = intervalLatencies.value(atPercentile: 99)
         series.append(SeriesPoint(
             time: now, offered: current.offered, goodput: current.succeeded, errors: current.errors,

@@ -26,6 +26,9 @@ public struct SimulationReport: Codable, Sendable, Equatable {
     public var verdict: Verdict
     /// One point per interval, in time order.
     public var series: [SeriesPoint]
+    /// Each circuit breaker's state per interval of `series`, in the model's call order; nil (and absent from
+    /// JSON) when no call has a breaker.
+    public var breakers: [BreakerSeries]? = nil
 }
 
 /// Outcomes of one flow's requests.

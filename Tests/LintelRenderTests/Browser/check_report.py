@@ -2,7 +2,7 @@
 """Opens a `lintel report` page in a real headless Chromium through the DevTools protocol (over
 --remote-debugging-pipe, Python standard library only) and prints what it saw as JSON:
 console errors and exceptions, network requests other than the page itself, the sections present,
-the size of every SVG, the heading levels in order, tables without header cells, and screenshots.
+the size of every SVG, ids used more than once, the heading levels in order, tables without header cells, and screenshots.
 
 usage: check_report.py CHROMIUM PAGE.html SCREENSHOT-PREFIX SECTION-ID...
 """
@@ -97,7 +97,11 @@ try:
               return JSON.stringify({
                 present: sections.filter(id => document.getElementById(id) !== null),
                 diagram: [...document.querySelectorAll('svg.diagram')].map(box),
-                charts: [...document.querySelectorAll('svg.chart')].map(e => ({size: box(e),
+                duplicateIds: (() => { const seen = new Set(), twice = new Set();
+                  for (const e of document.querySelectorAll('[id]')) { if (seen.has(e.id)) twice.add(e.id); seen.add(e.id); }
+                  return [...twice].sort(); })(),
+                ids: [...document.querySelectorAll('[id]')].length,
+                charts: [...document.querySelectorAll('svg.chart')].map(e => ({id: e.getAttribute('aria-labelledby') || '', size: box(e),
                   title: !!e.querySelector('title'), desc: !!e.querySelector('desc'), role: e.getAttribute('role')})),
                 headings: [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => Number(h.tagName[1])),
                 tablesWithoutHeaders: [...document.querySelectorAll('table')].filter(t => !t.querySelector('th[scope]')).length,

@@ -11,10 +11,7 @@ enum SimulationCharts {
 
     static func charts(_ report: SimulationReport, faults: [Fault], idPrefix: String) -> [TimeChart] {
         let series = report.series
-        let windows = faults.map { fault in
-            TimeChart.Window(start: fault.at.seconds, end: fault.at.seconds + fault.duration.seconds,
-                             label: "fault on \(fault.component) from \(UnitFormat.duration(fault.at.seconds)) for \(UnitFormat.duration(fault.duration.seconds))")
-        }
+        let windows = self.windows(faults)
         func perSecond(_ value: Int, _ point: SeriesPoint) -> Double { point.seconds > 0 ? Double(value) / point.seconds : 0 }
         let offered = reduce(series.map { ($0.time, perSecond($0.offered, $0)) }, by: mean)
         let goodput = reduce(series.map { ($0.time, perSecond($0.goodput, $0)) }, by: mean)
@@ -52,6 +49,14 @@ enum SimulationCharts {
                       summary: "Failed requests per second: errors peak at \(rate(errors)), timeouts at \(rate(timeouts)), "
                         + "rejections at \(rate(rejections)). \(breakerText) \(faultText)\(reduced)"),
         ]
+    }
+
+    /// The scenario's faults as shaded windows.
+    static func windows(_ faults: [Fault]) -> [TimeChart.Window] {
+        faults.map { fault in
+            TimeChart.Window(start: fault.at.seconds, end: fault.at.seconds + fault.duration.seconds,
+                             label: "fault on \(fault.component) from \(UnitFormat.duration(fault.at.seconds)) for \(UnitFormat.duration(fault.duration.seconds))")
+        }
     }
 
     static func bucket(_ count: Int) -> Int { max(1, (count + maxPoints - 1) / maxPoints) }

@@ -56,12 +56,15 @@ public struct TimeChart: Sendable, Equatable {
     /// How values of the y axis are written.
     public enum Unit: Sendable, Equatable {
         case perSecond, seconds, count
+        /// A fraction 0…1, labelled as a percentage.
+        case share
 
         func label(_ value: Double) -> String {
             switch self {
             case .perSecond: UnitFormat.number(value, decimals: 1) + "/s"
             case .seconds: UnitFormat.duration(value)
             case .count: UnitFormat.number(value, decimals: 1)
+            case .share: UnitFormat.number(value * 100, decimals: 0) + "%"
             }
         }
     }

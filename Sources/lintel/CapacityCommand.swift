@@ -75,7 +75,8 @@ struct CapacityReportCommand: ParsableCommand {
 
     func run() throws {
         let model = try SystemInput.loadOne(files, stdinName: stdin.name, profiles: compose.profiles)
-        let report = CapacityAnalyzer.analyze(model, options: try options())
+        let options = try options()
+        let report = try withinBudget(model) { budget throws(CapacityError) in try CapacityAnalyzer.analyze(model, options: options, budget: budget) }
         let color = format == .text && out.output == nil && Terminal.colorWanted
         try out.emit(try encoded { () throws(JSONOutput.Failure) in try ReportOutput.capacity(report, format: format, color: color) })
     }

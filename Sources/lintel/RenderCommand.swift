@@ -61,9 +61,14 @@ struct Render: ParsableCommand {
         let model = try SystemInput.loadOne(files, stdinName: stdin.name, profiles: compose.profiles)
         var overlay = DiagramOverlay()
         if findings {
-            overlay.findings = DiagramOverlay.findings(Reviewer.review(model, options: ReviewOptions(today: Review.currentDate())).findings)
+            let review = try withinBudget(model) { budget throws(CapacityError) in
+                try Reviewer.review(model, options: ReviewOptions(today: Review.currentDate()), budget: budget)
+            }
+            overlay.findings = DiagramOverlay.findings(review.findings)
         }
-        if load { overlay.load = DiagramOverlay.load(CapacityAnalyzer.analyze(model)) }
+        if load {
+            overlay.load = DiagramOverlay.load(try withinBudget(model) { budget throws(CapacityError) in try CapacityAnalyzer.analyze(model, budget: budget) })
+        }
         let options = RenderOptions(format: format == .mermaid ? .mermaid : .dot, view: view, grouping: group,
                                     flow: flow, overlay: overlay)
         if view == .sequence, flow == nil, model.flows.count > 1, let first = model.flows.first {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LintelCapacity
 import LintelModel
 import LintelRender
 
@@ -50,9 +51,11 @@ struct ReportCommand: ParsableCommand {
             throw ExitCode.invalidInput
         }
         let date = today.flatMap(Review.date) ?? Review.currentDate()
-        let reports = models.map { model in
+        let reports = try models.map { model in
             let wanted = scenario.isEmpty ? nil : scenario.filter { name in model.scenarios.contains { $0.name == name } }
-            return SystemReport.assemble(model, options: SystemReport.Options(scenarios: wanted, seed: seed, today: date))
+            return try withinBudget(model) { budget throws(CapacityError) in
+                try SystemReport.assemble(model, options: SystemReport.Options(scenarios: wanted, seed: seed, today: date), budget: budget)
+            }
         }
         for report in reports {
             if case .failure(let problem) = report.diagram { Terminal.error("\(report.model.system): warning: no diagram: \(problem.message)") }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LintelCapacity
 import LintelModel
 import LintelRender
 import LintelReview
@@ -72,7 +73,7 @@ struct Review: ParsableCommand {
         var criticalFlows: [String: [String]] = [:]
         var reports = try Self.reports(files, verbose: verbose, stdinName: stdin.name, profiles: compose.profiles) { model in
             criticalFlows[model.system] = model.flows.filter(\.critical).map(\.name)
-            return Reviewer.review(model, options: options)
+            return try withinBudget(model) { budget throws(CapacityError) in try Reviewer.review(model, options: options, budget: budget) }
         }
 
         if let writeBaseline {
@@ -111,8 +112,8 @@ struct Review: ParsableCommand {
     /// Loads every file (all of them, so every file's diagnostics are printed) and reviews each;
     /// throws `ExitCode.invalidInput` when any file is invalid. The one place a file becomes a model.
     static func reports(_ files: [String], verbose: Bool = false, stdinName: String = "<stdin>", profiles: [String] = [],
-                        review: (Model) -> ReviewReport) throws -> [ReviewReport] {
-        try SystemInput.load(files, verbose: verbose, stdinName: stdinName, profiles: profiles).map { review($0.model) }
+                        review: (Model) throws -> ReviewReport) throws -> [ReviewReport] {
+        try SystemInput.load(files, verbose: verbose, stdinName: stdinName, profiles: profiles).map { try review($0.model) }
     }
 
     static func readBaseline(_ path: String) throws -> LintelReview.Baseline {

@@ -152,6 +152,29 @@ struct LimitTests {
         #expect(!first.description.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" })
     }
 
+    /// `components` services (none calling) and `flows` flows entering c0.
+    static func sized(components: Int, flows: Int) -> String {
+        "lintel: 1\nsystem: s\ncomponents:\n" + (0..<components).map { "  c\($0): { kind: service }\n" }.joined()
+            + "flows:\n" + (0..<flows).map { "  f\($0): { entry: c0, rate: 1/s }\n" }.joined()
+    }
+
+    @Test("a model above 10,000 components, 1,000 flows or 10^6 components × flows is refused at the section's first entry; at the limits it loads",
+          arguments: [(10_001, 1, 4, "the model has 10001 components; at most 10000 are analysed in one model"),
+                      (1, 1_001, 6, "the model has 1001 flows; at most 1000 are analysed in one model"),
+                      (1_001, 1_000, 1_006, "the model has 1000 flows over 1001 components (1001000 component-flows); at most 1000000 are analysed in one model"),
+                      (10_000, 100, nil, nil), (1, 1_000, nil, nil), (1_000, 1_000, nil, nil)] as [(Int, Int, Int?, String?)])
+    func modelSize(_ example: (components: Int, flows: Int, line: Int?, message: String?)) throws {
+        let errors = diagnostics(of: Self.sized(components: example.components, flows: example.flows)).filter { $0.severity == .error }
+        guard let message = example.message else {
+            #expect(errors.isEmpty, "\(errors.prefix(2))")
+            return
+        }
+        let first = try #require(errors.first)
+        #expect(errors.count == 1)
+        #expect(first.message == message)
+        #expect(first.location.line == example.line)
+    }
+
     @Test("a system name with a control character is refused")
     func systemName() throws {
         let found = diagnostics(of: "lintel: 1\nsystem: \"shop\\x1B]0;pwned\\x07\"\ncomponents: { api: { kind: service } }\n")

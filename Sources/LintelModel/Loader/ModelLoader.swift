@@ -44,7 +44,8 @@ public enum ModelLoader {
         } else {
             missing = Self.referencesWithoutComponents(tree)
         }
-        let all = (validator.diagnostics + builder.diagnostics + checker.diagnostics + missing).sorted(by: Self.order)
+        let all = (validator.diagnostics + builder.diagnostics + checker.diagnostics + missing + Self.sizeDiagnostics(tree))
+            .sorted(by: Self.order)
         let errors = all.filter { $0.severity == .error }
         guard errors.isEmpty else { throw ModelLoadError(limited(all)) }
         return LoadedModel(model: model, warnings: all)
@@ -58,6 +59,33 @@ public enum ModelLoader {
             return Diagnostic("'\(key)' names components, but the model has no 'components'", at: section.location,
                               hint: "add a 'components:' mapping with the components the \(key) name, or remove '\(key)' from a requirements file")
         }
+    }
+
+    /// Most components one model may hold: one system, not an estate (split larger ones into one model per domain).
+    public static let maximumComponents = 10_000
+    /// Most flows one model may hold.
+    public static let maximumFlows = 1_000
+    /// Most components × flows: the semantic core resolves every flow over the whole graph, so its work and
+    /// memory grow with this product (BENCHMARKS.md "Fuzzing and limits": 20,000 × 500 took 42 s and 1 GB).
+    public static let maximumComponentFlows = 1_000_000
+
+    /// Errors for a model too large to analyse within the engines' budgets, at the section that makes it so.
+    static func sizeDiagnostics(_ tree: YAMLTree) -> [Diagnostic] {
+        let components = tree["components"]?.entries?.count ?? 0
+        let flows = tree["flows"]?.entries?.count ?? 0
+        let hint = "split the system into one model per domain; a model is reviewed, sized and simulated as one system"
+        if components > maximumComponents, let section = tree["components"] {
+            return [Diagnostic("the model has \(components) components; at most \(maximumComponents) are analysed in one model", at: section.location, hint: hint)]
+        }
+        if flows > maximumFlows, let section = tree["flows"] {
+            return [Diagnostic("the model has \(flows) flows; at most \(maximumFlows) are analysed in one model", at: section.location, hint: hint)]
+        }
+        if components * flows > maximumComponentFlows, let section = tree["flows"] {
+            return [Diagnostic("the model has \(flows) flows over \(components) components (\(components * flows) component-flows); "
+                               + "at most \(maximumComponentFlows) are analysed in one model", at: section.location,
+                               hint: "fewer flows (the critical ones and the heaviest), or " + hint)]
+        }
+        return []
     }
 
     static func order(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {

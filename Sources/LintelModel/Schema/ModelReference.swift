@@ -16,6 +16,12 @@ public enum ModelReference {
             "calendar dates, and names (components, flows, scenarios, entities, the system) may not contain",
             "control characters or bidirectional overrides.",
             "",
+            "One model is one system: it holds at most \(ModelLoader.maximumComponents) components and "
+                + "\(ModelLoader.maximumFlows) flows,",
+            "and at most \(ModelLoader.maximumComponentFlows) components × flows (every flow is resolved over "
+                + "the whole graph). A larger",
+            "model is refused at its `components` or `flows` section; split it into one model per domain.",
+            "",
         ]
         for object in ModelSpec.objects {
             lines += ["## \(object.name)", "", object.doc, "", "| key | type and range | default | meaning |", "|---|---|---|---|"]

@@ -11,42 +11,57 @@ public struct CycleStructure: Sendable {
     public let components: [[Int]]
     /// The position in `components` of each node's strongly connected component.
     public let componentOf: [Int]
-    /// For each strongly connected component with a cycle: (I − Pᵀ)⁻¹ over its members, row-major,
-    /// so that the members' rates are that matrix times their inflow from outside.
-    let inverses: [Int: [Double]]
+    /// For each strongly connected component with a cycle: how its members' rates follow from their
+    /// inflow from outside.
+    let solvers: [Int: Solver]
     /// Members of cycles that were cut, sorted, one list per cut cycle.
     public let cutCycles: [[Int]]
 
     /// Strongly connected components this size or smaller are solved by Gauss–Jordan elimination;
-    /// larger ones by Jacobi iteration.
+    /// larger ones by Gauss–Seidel sweeps over their calls (`CycleSweeps`).
     static let directLimit = 256
+
+    /// The solution of one terminating cycle.
+    enum Solver: Sendable {
+        /// (I − Pᵀ)⁻¹ over the members, row-major: the rates are that matrix times the inflow.
+        case inverse([Double])
+        /// Sweeps over the members' calls, for cycles above `directLimit` members.
+        case sweeps(CycleSweeps)
+    }
 
     init(graph: inout SemanticGraph) {
         var cut: [[Int]] = []
         let initial = Self.tarjan(graph)
         for members in initial where Self.isCycle(members, graph) {
-            if Self.inverse(members, graph) == nil {
+            if Self.solver(members, graph) == nil {
                 Self.markBackEdges(members, &graph)
                 cut.append(members.sorted())
             }
         }
         let final = Self.tarjan(graph, operations: true).reversed().map { $0 }
         var componentOf = [Int](repeating: 0, count: graph.count)
-        var inverses: [Int: [Double]] = [:]
+        var solvers: [Int: Solver] = [:]
         for (position, members) in final.enumerated() {
             for node in members { componentOf[node] = position }
-            if Self.isCycle(members, graph) { inverses[position] = Self.inverse(members, graph) }
+            if Self.isCycle(members, graph) { solvers[position] = Self.solver(members, graph) }
         }
         components = final
         self.componentOf = componentOf
-        self.inverses = inverses
+        self.solvers = solvers
         cutCycles = cut.sorted { $0[0] < $1[0] }
     }
 
     /// Rates of the members of component `position` given their inflow from outside it
     /// (same order as `components[position]`).
     func solve(_ position: Int, inflow: [Double]) -> [Double] {
-        guard let inverse = inverses[position] else { return inflow }
+        switch solvers[position] {
+        case nil: return inflow
+        case .sweeps(let sweeps): return sweeps.solve(inflow) ?? inflow
+        case .inverse(let inverse): return Self.multiply(inverse, inflow)
+        }
+    }
+
+    private static func multiply(_ inverse: [Double], _ inflow: [Double]) -> [Double] {
         let n = inflow.count
         var result = [Double](repeating: 0, count: n)
         for row in 0..<n {
@@ -64,6 +79,12 @@ public struct CycleStructure: Sendable {
         return graph.outgoing(node).contains { graph.edges[$0].target == node && !graph.edges[$0].closesCycle }
     }
 
+    /// The solver of the members when the cycle terminates; `nil` otherwise.
+    static func solver(_ members: [Int], _ graph: SemanticGraph) -> Solver? {
+        if members.count > directLimit { return CycleSweeps(members, graph).map { .sweeps($0) } }
+        return inverse(members, graph).map { .inverse($0) }
+    }
+
     /// (I − Pᵀ)⁻¹ over the members when the cycle terminates (every entry ≥ 0 and the system is
     /// not singular — for an irreducible non-negative P that is exactly spectral radius < 1); `nil` otherwise.
     static func inverse(_ members: [Int], _ graph: SemanticGraph) -> [Double]? {
@@ -79,7 +100,6 @@ public struct CycleStructure: Sendable {
                 a[i * n + j] -= graph.edges[e].factor
             }
         }
-        if n > directLimit { return iterativeInverse(a, n) }
         var inv = [Double](repeating: 0, count: n * n)
         for i in 0..<n { inv[i * n + i] = 1 }
         for column in 0..<n {
@@ -108,39 +128,6 @@ public struct CycleStructure: Sendable {
         }
         for value in inv where !(value >= -1e-9) || !value.isFinite { return nil }
         return inv.map { max(0, $0) }
-    }
-
-    /// For large cycles: the terminating test by Jacobi iteration on x = 1 + Pᵀx (converges exactly
-    /// when the spectral radius is below 1); the inverse is then built column by column the same way.
-    static func iterativeInverse(_ a: [Double], _ n: Int) -> [Double]? {
-        func solve(_ b: [Double]) -> [Double]? {
-            var x = b
-            for _ in 0..<20_000 {
-                var next = b
-                var change = 0.0, size = 0.0
-                for i in 0..<n {
-                    var sum = 0.0
-                    for j in 0..<n where j != i { sum -= a[i * n + j] * x[j] }
-                    next[i] += sum
-                    next[i] /= a[i * n + i]
-                    change = max(change, abs(next[i] - x[i]))
-                    size = max(size, abs(next[i]))
-                }
-                x = next
-                if !size.isFinite || size > 1e12 { return nil }
-                if change <= 1e-12 * max(1, size) { return x }
-            }
-            return nil
-        }
-        guard solve([Double](repeating: 1, count: n)) != nil else { return nil }
-        var inverse = [Double](repeating: 0, count: n * n)
-        for column in 0..<n {
-            var unit = [Double](repeating: 0, count: n)
-            unit[column] = 1
-            guard let x = solve(unit) else { return nil }
-            for row in 0..<n { inverse[row * n + column] = max(0, x[row]) }
-        }
-        return inverse
     }
 
     /// Marks the back edges of a depth-first walk inside the members (from the lowest index, calls in

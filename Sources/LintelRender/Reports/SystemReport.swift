@@ -57,9 +57,20 @@ public struct SystemReport: Sendable {
 
     /// Reviews, analyses and simulates `model` and draws its diagram. Never throws: a scenario that cannot run and a
     /// diagram that cannot be drawn are reported on the page.
+    /// Review and capacity run without a budget (models known to be small).
     public static func assemble(_ model: Model, options: Options = Options()) -> SystemReport {
-        let review = Reviewer.review(model, options: ReviewOptions(today: options.today))
-        let capacity = CapacityAnalyzer.analyze(model)
+        assemble(model, options: options, review: Reviewer.review(model, options: ReviewOptions(today: options.today)),
+                 capacity: CapacityAnalyzer.analyze(model))
+    }
+
+    /// The same page with review's and capacity's analyses within `budget` (input from users), or
+    /// `CapacityError` when the model is too large for it.
+    public static func assemble(_ model: Model, options: Options = Options(), budget: CapacityBudget) throws(CapacityError) -> SystemReport {
+        let review = try Reviewer.review(model, options: ReviewOptions(today: options.today), budget: budget)
+        return assemble(model, options: options, review: review, capacity: try CapacityAnalyzer.analyze(model, budget: budget))
+    }
+
+    private static func assemble(_ model: Model, options: Options, review: ReviewReport, capacity: CapacityReport) -> SystemReport {
         var runs: [Run] = []
         let names: [String?] = options.scenarios ?? (model.scenarios.isEmpty ? [nil] : model.scenarios.map(\.name))
         for name in names {

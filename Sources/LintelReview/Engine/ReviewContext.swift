@@ -23,16 +23,28 @@ public struct ReviewContext: Sendable {
     public var index: [String: Int] { semantics.index }
     public var components: [Component] { model.components }
 
+    /// The context of `model`, its capacity analysed without a budget (models known to be small).
     public init(model: Model, options: ReviewOptions = ReviewOptions()) {
-        self.model = model
-        self.options = options
         let semantics = SemanticModel(model)
+        self.init(semantics: semantics, options: options, capacity: CapacityAnalyzer.analyze(semantics))
+    }
+
+    /// The context of `model`, its capacity analysed within `budget` (input from users).
+    public init(model: Model, options: ReviewOptions = ReviewOptions(), budget: CapacityBudget) throws(CapacityError) {
+        let semantics = SemanticModel(model)
+        self.init(semantics: semantics, options: options, capacity: try CapacityAnalyzer.analyze(semantics, budget: budget))
+    }
+
+    /// One semantic core, shared by the rules and the capacity analysis they quote.
+    private init(semantics: SemanticModel, options: ReviewOptions, capacity: CapacityReport) {
+        self.model = semantics.model
+        self.options = options
         self.semantics = semantics
         self.analysis = GraphAnalysis(semantics: semantics)
-        var reaching = [[Int]](repeating: [], count: model.components.count)
+        var reaching = [[Int]](repeating: [], count: semantics.model.components.count)
         for flow in semantics.flows { for node in flow.reachable { reaching[node].append(flow.index) } }
         self.flowsReaching = reaching
-        self.capacity = CapacityAnalyzer.analyze(model)
+        self.capacity = capacity
     }
 
     /// The calls `node` makes to known components, in declaration order: the call's position in

@@ -1,3 +1,4 @@
+import LintelCapacity
 import LintelModel
 
 /// Runs the rule catalog over a model and applies the model's `accept:` entries.
@@ -9,7 +10,19 @@ public enum Reviewer {
 
     /// Reviews `model` with `rules` only; findings come back in file order, accepted ones marked.
     public static func review(_ model: Model, rules: [any Rule.Type], options: ReviewOptions = .init()) -> ReviewReport {
-        let context = ReviewContext(model: model, options: options)
+        review(ReviewContext(model: model, options: options), rules: rules)
+    }
+
+    /// Reviews `model` with `rules`, its capacity analysed within `budget`: the report, or
+    /// `CapacityError` when the model is too large for the budget.
+    public static func review(_ model: Model, rules: [any Rule.Type] = RuleRegistry.all, options: ReviewOptions = .init(),
+                              budget: CapacityBudget) throws(CapacityError) -> ReviewReport {
+        review(try ReviewContext(model: model, options: options, budget: budget), rules: rules)
+    }
+
+    static func review(_ context: ReviewContext, rules: [any Rule.Type]) -> ReviewReport {
+        let model = context.model
+        let options = context.options
         var findings: [Finding] = []
         for rule in rules { findings += rule.init().check(context) }
         findings = findings.map { accept($0, model: model, today: options.today) }

@@ -40,7 +40,7 @@ struct EngineTools: Sendable {
             today = date
         }
         let (model, _) = try loading.model(from: try source(arguments))
-        let report = Reviewer.review(model, options: ReviewOptions(today: today))
+        let report = try budgeted { budget throws(CapacityError) in try Reviewer.review(model, options: ReviewOptions(today: today), budget: budget) }
         let options = ReportOutput.ReviewOptions(rules: RuleRegistry.all.map { $0.description }, toolVersion: version)
         let json: String
         do {
@@ -65,7 +65,8 @@ struct EngineTools: Sendable {
             throw ToolFailure("capacity: 'target_utilisation' must be a percentage like 70%, got '\(targetText.prefix(64))'")
         }
         let (model, _) = try loading.model(from: try source(arguments))
-        let report = CapacityAnalyzer.analyze(model, options: CapacityOptions(loadMultiple: multiple, months: months, targetUtilisation: target))
+        let options = CapacityOptions(loadMultiple: multiple, months: months, targetUtilisation: target)
+        let report = try budgeted { budget throws(CapacityError) in try CapacityAnalyzer.analyze(model, options: options, budget: budget) }
         let json: String
         do {
             json = try ReportOutput.capacity(report, format: .json)
@@ -87,9 +88,14 @@ struct EngineTools: Sendable {
         let (model, _) = try loading.model(from: source)
         var overlay = DiagramOverlay()
         if findings {
-            overlay.findings = DiagramOverlay.findings(Reviewer.review(model, options: ReviewOptions(today: Self.currentDate())).findings)
+            let review = try budgeted { budget throws(CapacityError) in
+                try Reviewer.review(model, options: ReviewOptions(today: Self.currentDate()), budget: budget)
+            }
+            overlay.findings = DiagramOverlay.findings(review.findings)
         }
-        if load { overlay.load = DiagramOverlay.load(CapacityAnalyzer.analyze(model)) }
+        if load {
+            overlay.load = DiagramOverlay.load(try budgeted { budget throws(CapacityError) in try CapacityAnalyzer.analyze(model, budget: budget) })
+        }
         let view = DiagramView(rawValue: viewName) ?? .system
         let options = RenderOptions(format: format == "dot" ? .dot : .mermaid, view: view,
                                     grouping: DiagramGrouping(rawValue: groupName) ?? .kind, flow: flow, overlay: overlay)
@@ -136,5 +142,17 @@ struct EngineTools: Sendable {
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: Date())
         return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
+}
+
+extension EngineTools {
+    /// Runs an analysis within the CLI's capacity budget (`CapacityBudget.standard`); a model too large
+    /// for it is a tool error saying what stopped and how to shrink the model.
+    func budgeted<T>(_ body: (CapacityBudget) throws(CapacityError) -> T) throws(ToolFailure) -> T {
+        do {
+            return try body(.standard)
+        } catch {
+            throw ToolFailure(error.description)
+        }
     }
 }

@@ -47,6 +47,10 @@ struct InferenceTests {
         ("POSTGRES_PASSWORD_FILE", "/run/secrets/pg", false), ("LOG_LEVEL", "debug", false),
         ("DATABASE_URL", "postgres://app:hunter2@db/app", true), ("DATABASE_URL", "postgres://db/app", false),
         ("ORDERS_URL", "http://orders:8080/a@b", false),
+        // The names review's secret rules read (CredentialNames): less obvious credentials are secrets, settings and switches are not.
+        ("DB_PWD", "x", true), ("SMTP_PASS", "x", true), ("REDIS_AUTH", "x", true), ("SALT", "x", true), ("JWT_SIGNING_KEY", "x", true),
+        ("TOKEN_TTL", "3600", false), ("KEYCLOAK_URL", "http://keycloak:8080", false), ("ENABLE_AUTH", "1", false),
+        ("MYSQL_ALLOW_EMPTY_PASSWORD", "true", false),
     ])
     func secrets(_ name: String, _ value: String, _ secret: Bool) {
         #expect(SecretDetector.isSecret(name: name, value: value) == secret)

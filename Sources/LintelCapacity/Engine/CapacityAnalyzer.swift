@@ -59,6 +59,7 @@ public enum CapacityAnalyzer {
         let queue = evaluated.state
         try charge(CapacityBudget.queueWeight * pass, "the unloaded queues")
         let unloaded = QueueState(semantics: semantics, arrival: [Double](repeating: 0, count: semantics.graph.count))
+        try charge(CapacityBudget.queueWeight * unloaded.repeatedSolves, "the unloaded queues")
 
         // Retry load per flow: its arrivals with the evaluated attempts and rejections over those without.
         var retryLoad: [Double] = []
@@ -140,6 +141,7 @@ struct SteadyState {
         var admitted = [Double](repeating: 1, count: semantics.graph.count)
         var load = semantics.propagate(flowRates: flowRates, attempts: attempts, admitted: admitted)
         var state = QueueState(semantics: semantics, arrival: load.arrival, routeArrival: load.routeArrival, operationArrival: load.operationArrival)
+        try charge(CapacityBudget.queueWeight * state.repeatedSolves, "the steady state")
         for _ in 0..<8 {
             let nextAttempts = state.calls.map { $0?.attempts ?? 1 }
             let nextAdmitted = state.queue.map(\.admitted)
@@ -152,6 +154,7 @@ struct SteadyState {
             admitted = nextAdmitted
             load = semantics.propagate(flowRates: flowRates, attempts: attempts, admitted: admitted)
             state = QueueState(semantics: semantics, arrival: load.arrival, routeArrival: load.routeArrival, operationArrival: load.operationArrival)
+            try charge(CapacityBudget.queueWeight * state.repeatedSolves, "the steady state")
         }
         self.load = load
         self.state = state

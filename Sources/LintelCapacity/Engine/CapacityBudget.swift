@@ -9,7 +9,8 @@ import LintelModel
 /// call visited by a load propagation (the cheapest unit, about 0.1 µs); building the queues of
 /// every component at one load costs `queueWeight` steps per component and call, since each
 /// composes latency distributions on a 256-cell grid (measured: about 60 times a propagation
-/// visit). The steady state builds queues and propagates once per round, each flow's retry load
+/// visit), and as much again per component a terminating cycle's sweeps solve a second time or more
+/// (`QueueState.repeatedSolves`). The steady state builds queues and propagates once per round, each flow's retry load
 /// propagates twice, each flow's latency walks its hops and the components it reaches, each
 /// scenario load change propagates once. The count depends on the model alone, so the same model
 /// stops at the same step on every machine; the optional deadline adds a wall-clock bound for

@@ -3,7 +3,7 @@ import LintelModel
 
 /// Every component's queue and time at one load, callees before callers (the core's
 /// strongly connected components in reverse topological order; a terminating cycle's members
-/// are recomputed three times from their previous values, an approximation).
+/// are swept callees first until their mean holding times settle, at most 200 sweeps).
 ///
 /// Per component: the holding time of a worker (own service ⊛ its call plan, each call with
 /// its attempts, copies and skips, parallel groups as the maximum of their members), the queue
@@ -28,6 +28,9 @@ struct QueueState: Sendable {
     var holding: [Double]
     var holdingSCV: [Double]
     var holdingGrid: [LatencyGrid?]
+    /// Components solved again by the sweeps of terminating cycles, beyond one solve each: work the
+    /// capacity budget charges on top of its per-component weight.
+    var repeatedSolves = 0
     var queue: [ComponentQueue]
     var response: [LatencyGrid?]
     /// Mean response a caller sees: Wq + H (for a partitioned channel: Wq + 1/throughput + its latency).
@@ -97,12 +100,14 @@ struct QueueState: Sendable {
                 for node in members { solve(node) }
                 continue
             }
-            // A terminating cycle's holding times depend on each other: sweep until the means settle
-            // (the recursion's geometric tail shrinks by the cycle's gain each sweep).
-            for _ in 0..<200 {
-                let before = members.map { holding[$0] }
-                for node in members { solve(node) }
-                let moved = zip(members, before).contains { abs(holding[$0] - $1) > 1e-9 * max(holding[$0], 1e-12) }
+            // A terminating cycle's holding times depend on each other: sweep, callees first, until the
+            // means settle (the recursion's geometric tail shrinks by the cycle's gain each sweep).
+            let order = semantics.cycles.calleesFirst[semantics.cycles.componentOf[members[0]]] ?? members
+            for sweep in 0..<200 {
+                let before = order.map { holding[$0] }
+                for node in order { solve(node) }
+                if sweep > 0 { repeatedSolves += order.count }
+                let moved = zip(order, before).contains { abs(holding[$0] - $1) > 1e-9 * max(holding[$0], 1e-12) }
                 if !moved { break }
             }
         }

@@ -1,17 +1,14 @@
 import Foundation
+import LintelModel
 
-/// Recognises environment variables that hold credentials.
+/// Recognises environment variables that hold credentials: by name through `CredentialNames` (the one
+/// place the name patterns live, shared with review's secret rules), by value from the URLs and DSNs
+/// that embed a password.
 public enum SecretDetector {
-    /// Words in a variable name that mark its value as a credential.
-    public static let nameMarkers = ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "KEY", "CREDENTIAL", "PRIVATE"]
-
-    /// True when the name says the value is a credential (`DB_PASSWORD`, `API_KEY`, `DB_PWD`), unless it
-    /// names a file or a flag about one (`POSTGRES_PASSWORD_FILE`).
+    /// True when the name says the value is a credential (`DB_PASSWORD`, `API_KEY`, `DB_PWD`, `SALT`), unless it
+    /// names a setting or a switch about one (`POSTGRES_PASSWORD_FILE`, `TOKEN_TTL`, `ALLOW_EMPTY_PASSWORD`).
     public static func isSecretName(_ name: String) -> Bool {
-        let upper = name.uppercased()
-        if upper.hasSuffix("_FILE") || upper.hasSuffix("_PATH") { return false }
-        // `_PWD` only as a suffix: the shell's own `PWD` is the working directory.
-        return nameMarkers.contains { upper.contains($0) } || upper.hasSuffix("_PWD")
+        CredentialNames.isCredentialName(name)
     }
 
     /// True when the value embeds credentials: `scheme://user:password@host` or a Go-style

@@ -16,6 +16,10 @@ public struct CycleStructure: Sendable {
     let solvers: [Int: Solver]
     /// Members of cycles that were cut, sorted, one list per cut cycle.
     public let cutCycles: [[Int]]
+    /// For each strongly connected component with a cycle: its members callees first (depth-first
+    /// postorder along the calls), the order in which quantities that flow from callee to caller
+    /// (holding times) settle in the fewest sweeps: a ring settles in one.
+    public let calleesFirst: [Int: [Int]]
 
     /// Strongly connected components this size or smaller are solved by Gauss–Jordan elimination;
     /// larger ones by Gauss–Seidel sweeps over their calls (`CycleSweeps`).
@@ -41,13 +45,18 @@ public struct CycleStructure: Sendable {
         let final = Self.tarjan(graph, operations: true).reversed().map { $0 }
         var componentOf = [Int](repeating: 0, count: graph.count)
         var solvers: [Int: Solver] = [:]
+        var calleesFirst: [Int: [Int]] = [:]
         for (position, members) in final.enumerated() {
             for node in members { componentOf[node] = position }
-            if Self.isCycle(members, graph) { solvers[position] = Self.solver(members, graph) }
+            if Self.isCycle(members, graph) {
+                solvers[position] = Self.solver(members, graph)
+                calleesFirst[position] = Self.postorder(members, graph)
+            }
         }
         components = final
         self.componentOf = componentOf
         self.solvers = solvers
+        self.calleesFirst = calleesFirst
         cutCycles = cut.sorted { $0[0] < $1[0] }
     }
 
@@ -128,6 +137,30 @@ public struct CycleStructure: Sendable {
         }
         for value in inv where !(value >= -1e-9) || !value.isFinite { return nil }
         return inv.map { max(0, $0) }
+    }
+
+    /// The members in depth-first postorder along their calls not cut, from the lowest member: a member
+    /// comes after the members it calls, except over the edges that close a loop.
+    static func postorder(_ members: [Int], _ graph: SemanticGraph) -> [Int] {
+        let inside = Set(members)
+        var visited = Set<Int>()
+        var order: [Int] = []
+        order.reserveCapacity(members.count)
+        for start in members where visited.insert(start).inserted {
+            var stack: [(node: Int, next: Int)] = [(start, graph.offsets[start])]
+            while let top = stack.last {
+                if top.next == graph.offsets[top.node + 1] {
+                    order.append(top.node)
+                    stack.removeLast()
+                    continue
+                }
+                stack[stack.count - 1].next += 1
+                let edge = graph.edges[top.next]
+                guard !edge.closesCycle, inside.contains(edge.target), visited.insert(edge.target).inserted else { continue }
+                stack.append((edge.target, graph.offsets[edge.target]))
+            }
+        }
+        return order
     }
 
     /// Marks the back edges of a depth-first walk inside the members (from the lowest index, calls in

@@ -3,8 +3,8 @@
 ///
 /// Strongly connected components are taken in the core's topological order. A component without a
 /// cycle passes its inflow on; inside a terminating cycle the members' rates are (I − Pᵀ)⁻¹ times
-/// their inflow when the factors are the model's own (`CycleStructure`), and found by Jacobi sweeps
-/// when corrections change them (retries multiply, rejections divide; a corrected cycle that no
+/// their inflow when the factors are the model's own (`CycleStructure`), and found by Gauss–Seidel
+/// sweeps when corrections change them (retries multiply, rejections divide; a corrected cycle that no
 /// longer terminates stops at 10¹⁵/s rather than running away).
 struct TrafficEquations {
     let graph: SemanticGraph
@@ -23,7 +23,7 @@ struct TrafficEquations {
             let members = cycles.components[position]
             var rates = members.map { inflow[$0] }
             if CycleStructure.isCycle(members, graph) {
-                rates = corrected ? jacobi(members, outside: rates, passed: passed, multiplier: multiplier)
+                rates = corrected ? sweeps(position, outside: rates, passed: passed, multiplier: multiplier)
                     : cycles.solve(position, inflow: rates)
             }
             for (member, rate) in zip(members, rates) {
@@ -42,25 +42,32 @@ struct TrafficEquations {
         }
     }
 
-    private func jacobi(_ members: [Int], outside: [Double], passed: (Int) -> Double, multiplier: (Int) -> Double) -> [Double] {
+    /// Gauss–Seidel sweeps over the cycle's calls, callers first, with the corrected factors (the same fixed
+    /// point as Jacobi's, reached in far fewer sweeps: a ring settles in one or two instead of one per member).
+    private func sweeps(_ position: Int, outside: [Double], passed: (Int) -> Double, multiplier: (Int) -> Double) -> [Double] {
+        let members = cycles.components[position]
         var local: [Int: Int] = [:]
         for (i, node) in members.enumerated() { local[node] = i }
+        var incoming = [[(source: Int, edge: Int)]](repeating: [], count: members.count)
+        for (j, node) in members.enumerated() {
+            for e in graph.outgoing(node) where !graph.edges[e].closesCycle {
+                if let i = local[graph.edges[e].target] { incoming[i].append((j, e)) }
+            }
+        }
+        let order = (cycles.calleesFirst[position] ?? members).reversed().compactMap { local[$0] }
         var x = outside
         for _ in 0..<10_000 {
-            var next = outside
-            for (i, node) in members.enumerated() {
-                let out = x[i] * passed(node)
-                guard out > 0 else { continue }
-                for e in graph.outgoing(node) where !graph.edges[e].closesCycle {
-                    if let j = local[graph.edges[e].target] { next[j] += out * graph.edges[e].factor * multiplier(e) }
-                }
-            }
             var settled = true
-            for i in next.indices {
-                next[i] = next[i].isFinite ? min(next[i], 1e15) : 1e15
-                if abs(next[i] - x[i]) > 1e-12 * max(1, next[i]) { settled = false }
+            for i in order {
+                var next = outside[i]
+                for call in incoming[i] {
+                    let out = x[call.source] * passed(members[call.source])
+                    if out > 0 { next += out * graph.edges[call.edge].factor * multiplier(call.edge) }
+                }
+                next = next.isFinite ? min(next, 1e15) : 1e15
+                if abs(next - x[i]) > 1e-12 * max(1, next) { settled = false }
+                x[i] = next
             }
-            x = next
             if settled { break }
         }
         return x

@@ -33,6 +33,40 @@ struct DiagnosticTests {
         #expect(error.description.hasPrefix("\(path):\(expected.line):\(expected.column): error: "))
     }
 
+    @Test("Compose service names docker compose refuses (a bidirectional override, a control character, a space) are errors at the key, printed escaped",
+          arguments: [("\"a\\u202Eb\"", "'a<U+202E>b'"), ("\"we\\u0007b\"", "'we<U+0007>b'"), ("\"my api\"", "'my api'")])
+    func composeNames(_ example: (yaml: String, printed: String)) throws {
+        let result = ComposeImporter().importTexts([("c.yml", "services:\n  \(example.yaml):\n    image: nginx\n  api:\n    image: nginx\n")])
+        let error = try #require(result.diagnostics.first { $0.severity == .error })
+        #expect(error.location == SourceLocation(file: "c.yml", line: 2, column: 3))
+        #expect(error.message == "the service name \(example.printed) is not one docker compose accepts: only ASCII letters, digits, '.', '_' and '-'; not imported")
+        #expect(result.model.components.map(\.name) == ["api"])
+    }
+
+    @Test("A Kubernetes object name with a bidirectional override is an error at the name, printed escaped; RBAC's ':' is a name")
+    func kubernetesNames() throws {
+        let text = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: { name: "web\\u202E" }
+            spec: { template: { spec: { containers: [ { name: web, image: nginx } ] } } }
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: { name: api }
+            spec: { template: { spec: { containers: [ { name: api, image: nginx } ] } } }
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata: { name: "system:aggregate-to-edit" }
+            """
+        let result = KubernetesImporter().importTexts([("k.yaml", text)])
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.message) == ["the Deployment name 'web<U+202E>' contains the control character U+202E; ignored"])
+        #expect(errors.first?.location.line == 3)
+        #expect(result.model.components.map(\.name) == ["api"])
+    }
+
     @Test("A service that is not a mapping is reported and the others still import")
     func partialImport() {
         let result = ComposeImporter().importFiles([Paths.fixture("broken/service-scalar.yaml")])

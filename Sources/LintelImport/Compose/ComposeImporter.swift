@@ -131,6 +131,12 @@ public struct ComposeImporter: Sendable {
         for entry in servicesEntry.value.entries {
             let name = entry.name
             guard !name.isEmpty else { continue }
+            // docker compose refuses any other name; a control character or bidirectional override would reach terminals and reports.
+            guard NameCheck.isPlainIdentifier(name) else {
+                diagnostics.append(Report.error("the service name \(NameCheck.quoted(name)) is not one docker compose accepts: "
+                                                + "only ASCII letters, digits, '.', '_' and '-'; not imported", at: entry.key.location))
+                continue
+            }
             let serviceProfiles = entry.value["profiles"]?.items.compactMap(\.string) ?? []
             if !serviceProfiles.isEmpty, active.isDisjoint(with: serviceProfiles) {
                 diagnostics.append(Report.note("service '\(name)' runs only with profile \(serviceProfiles.joined(separator: ", ")); not imported",

@@ -85,6 +85,12 @@ public struct KubernetesImporter: Sendable {
             diagnostics.append(Report.warning("\(kind) has no metadata.name; ignored", at: kindEntry.key.location))
             return []
         }
+        // The API server never accepts these (names are DNS names, RBAC's add ':'); printed, they would rewrite
+        // terminal lines or read differently from what they are.
+        if let problem = NameCheck.problem(name) {
+            diagnostics.append(Report.error("the \(kind) name \(NameCheck.quoted(name)) \(problem); ignored", at: nameEntry.value.location))
+            return []
+        }
         return [KubernetesObject(kind: kind, name: name, namespace: document[["metadata", "namespace"]]?.string, node: document,
                                  nameLocation: nameEntry.key.location, kindLocation: kindEntry.key.location)]
     }

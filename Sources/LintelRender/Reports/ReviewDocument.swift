@@ -105,7 +105,8 @@ public enum ReviewDocument {
                 + RuleGroup.groups(report.accepted, titles: titles, criticalFlows: critical)
             for group in groups {
                 let title = Inline([.code(group.ruleID), .text(" (\(group.findings.count))")])
-                parts.append(.section(Section(title, blocks: [.lines(group.findings.flatMap { lines($0, remedy: group.commonRemedy == nil) })])))
+                let eachRemedy = group.commonRemedy == nil
+                parts.append(.section(Section(title, blocks: [.lines(group.findings.flatMap { lines($0, remedy: eachRemedy) })])))
             }
         case .component:
             for (name, findings) in byComponent(report.findings) {
@@ -188,11 +189,7 @@ public enum ReviewDocument {
             : names.prefix(shown).joined(separator: ", ") + " +\(names.count - shown) more"
     }
 
-    static func unique(_ texts: [String]) -> [String] {
-        var seen: [String] = []
-        for text in texts where !seen.contains(text) { seen.append(text) }
-        return seen
-    }
+    static func unique(_ texts: [String]) -> [String] { RuleGroup.unique(texts) }
 
     static func heading(_ severity: Severity) -> String {
         switch severity {

@@ -11,26 +11,19 @@ public struct RuleGroup: Sendable, Equatable {
     public var onCriticalFlow: Bool
 
     /// The components the findings are about (each finding's first), in order of place, without repeats.
-    public var components: [String] {
-        var seen: [String] = []
-        for finding in findings {
-            if let first = finding.components.first, !seen.contains(first) { seen.append(first) }
-        }
-        return seen
-    }
+    public var components: [String] { Self.unique(findings.compactMap(\.components.first)) }
 
     /// Every component any finding involves, without repeats.
-    public var involved: [String] {
-        var seen: [String] = []
-        for name in findings.flatMap(\.components) where !seen.contains(name) { seen.append(name) }
-        return seen
-    }
+    public var involved: [String] { Self.unique(findings.lazy.flatMap(\.components)) }
 
     /// The flows the findings name, in order of place, without repeats.
-    public var flows: [String] {
-        var seen: [String] = []
-        for flow in findings.compactMap(\.flow) where !seen.contains(flow) { seen.append(flow) }
-        return seen
+    public var flows: [String] { Self.unique(findings.compactMap(\.flow)) }
+
+    /// `names` without repeats, first occurrences in order: linear with a set beside the order (a cycle of
+    /// 10,000 components is one finding naming them all).
+    static func unique<Names: Sequence<String>>(_ names: Names) -> [String] {
+        var seen = Set<String>()
+        return names.filter { seen.insert($0).inserted }
     }
 
     /// The remedy when every finding gives the same one; nil when they differ (each finding's is in the details).
@@ -60,16 +53,23 @@ public struct RuleGroup: Sendable, Equatable {
             return RuleGroup(ruleID: rule, title: titles[rule] ?? rule, severity: members.map(\.severity).max() ?? .info,
                              findings: members, onCriticalFlow: critical)
         }
-        return groups.sorted(by: impactOrder)
+        // Each group's reach counted once, not at every comparison.
+        let reach = groups.map { $0.flows.count + $0.involved.count }
+        return groups.indices.sorted { impactOrder(groups[$0], groups[$1], reach: (reach[$0], reach[$1])) }.map { groups[$0] }
     }
 
     /// Impact, most first: errors on a critical flow, then other errors, then warnings, then info; within a
     /// severity, the more flows and components a rule touches the earlier; then by rule id (stable).
     public static func impactOrder(_ lhs: RuleGroup, _ rhs: RuleGroup) -> Bool {
+        impactOrder(lhs, rhs, reach: (lhs.flows.count + lhs.involved.count, rhs.flows.count + rhs.involved.count))
+    }
+
+    /// `impactOrder` with each group's reach (flows + components involved) already counted.
+    static func impactOrder(_ lhs: RuleGroup, _ rhs: RuleGroup, reach: (Int, Int)) -> Bool {
         let (left, right) = (lhs.severity == .error && lhs.onCriticalFlow, rhs.severity == .error && rhs.onCriticalFlow)
         if left != right { return left }
         if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
-        let (leftReach, rightReach) = (lhs.flows.count + lhs.involved.count, rhs.flows.count + rhs.involved.count)
+        let (leftReach, rightReach) = reach
         if leftReach != rightReach { return leftReach > rightReach }
         if lhs.findings.count != rhs.findings.count { return lhs.findings.count > rhs.findings.count }
         return lhs.ruleID < rhs.ruleID

@@ -104,20 +104,12 @@ public enum SimulationDocument {
         return blocks
     }
 
-    /// The time series as CSV (one row per interval) or JSON, for other tools.
+    /// The time series as CSV (one row per interval) or JSON, for other tools, with each circuit breaker's
+    /// state per interval when the model has breakers (`SeriesTable`).
     public static func series(_ report: SimulationReport, format: SeriesFormat) throws(JSONOutput.Failure) -> String {
         switch format {
-        case .json:
-            return try JSONOutput.encode(report.series)
-        case .csv:
-            func n(_ value: Double, _ decimals: Int = 3) -> String { FigureText.number(value, decimals: decimals) }
-            var lines = ["time,seconds,offered,goodput,errors,timeouts,rejections,mean_latency,p99_latency,attempts,retries,call_timeouts,queued,busy_workers,in_flight"]
-            for p in report.series {
-                lines.append([n(p.time), n(p.seconds), "\(p.offered)", "\(p.goodput)", "\(p.errors)", "\(p.timeouts)",
-                              "\(p.rejections)", n(p.meanLatency, 6), n(p.p99Latency, 6), "\(p.attempts)", "\(p.retries)",
-                              "\(p.callTimeouts)", "\(p.queued)", "\(p.busyWorkers)", "\(p.inFlight)"].joined(separator: ","))
-            }
-            return lines.joined(separator: "\n") + "\n"
+        case .json: return try JSONOutput.encode(SeriesTable.rows(report))
+        case .csv: return SeriesTable.csv(report)
         }
     }
 

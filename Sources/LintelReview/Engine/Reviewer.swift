@@ -33,13 +33,14 @@ public enum Reviewer {
 
     /// File order: by location, then rule id, then message, so output is stable.
     static func sorted(_ findings: [Finding]) -> [Finding] {
-        findings.enumerated().sorted { lhs, rhs in
-            let (left, right) = (lhs.element, rhs.element)
+        // Indices sorted, not findings: a finding is a large value, and moving it costs more than comparing.
+        findings.indices.sorted { lhs, rhs in
+            let (left, right) = (findings[lhs], findings[rhs])
             if left.location != right.location { return left.location < right.location }
             if left.ruleID != right.ruleID { return left.ruleID < right.ruleID }
             if left.message != right.message { return left.message < right.message }
-            return lhs.offset < rhs.offset
-        }.map(\.element)
+            return lhs < rhs
+        }.map { findings[$0] }
     }
 
     /// The finding marked accepted when an unexpired `accept:` entry names its rule and, where given,

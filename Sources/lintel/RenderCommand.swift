@@ -90,6 +90,10 @@ struct Render: ParsableCommand {
             case .success(let svg):
                 if !svg.warnings.isEmpty { Terminal.error(svg.warnings.trimmingCharacters(in: .whitespacesAndNewlines)) }
                 text = String(decoding: svg.data, as: UTF8.self)
+            case .failure(.timedOut(let seconds)):
+                // The model is valid but too large to draw: an input problem, located at the model.
+                Terminal.error(Diagnostic(GraphvizRunner.Failure.timedOut(seconds: seconds).description, at: model.location).description)
+                throw ExitCode.invalidInput
             case .failure(let failure):
                 Terminal.error("error: \(failure)")
                 if case .notInstalled = failure { throw ExitCode(69) }

@@ -4,7 +4,15 @@ import LintelModel
 /// The system diagram as SVG to inline in a page: Graphviz draws the DOT that `DiagramRenderer` writes (every
 /// name escaped there), and this cuts the XML prolog and comments and adds the text alternative.
 enum DiagramFigure {
+    /// Most components the page draws: Graphviz lays 1,000 out in about 5 s (`GraphvizRunner.defaultTimeout`),
+    /// and a larger drawing is too dense to read on a page anyway.
+    static let maximumComponents = 1_000
+
     static func svg(_ model: Model, overlay: DiagramOverlay, dot executable: String?) -> Result<String, SystemReport.DiagramProblem> {
+        guard model.components.count <= maximumComponents else {
+            return .failure(.init(message: "a system of \(model.components.count) components is too large to draw on the page "
+                                  + "(at most \(maximumComponents)); `lintel render --view context` draws its bounded contexts", dot: ""))
+        }
         let source: String
         switch DiagramRenderer.render(model, options: RenderOptions(format: .dot, view: .system, overlay: overlay)) {
         case .success(let text): source = text

@@ -19,7 +19,7 @@ enum APIStyle: String, CaseIterable {
         let tooling = [5, 3, 3]
         let criteria = [
             Criterion("audience", weight: 3, basis: facts.isPublic ? "public clients (browsers, partners)" : "internal services"),
-            Criterion("call rate", weight: 2, basis: "\(Format.rate(facts.callRate)) at peak"),
+            Criterion("call rate", weight: 2, basis: "\(DesignFormat.rate(facts.callRate)) at peak"),
             Criterion("client-side aggregation", weight: 1, basis: "\(facts.contexts) context(s) behind the boundary"),
             Criterion("tooling and caching", weight: 1, basis: "HTTP caching, OpenAPI, debuggability"),
         ]
@@ -42,7 +42,7 @@ enum APIStyle: String, CaseIterable {
                 .sorted { abs($0 - facts.callRate) < abs($1 - facts.callRate) }.map { value in
                     var changed = facts
                     changed.callRate = value
-                    return ("\(Format.rate(value)) at peak", changed)
+                    return ("\(DesignFormat.rate(value)) at peak", changed)
                 }),
             Lever(input: "bounded contexts", candidates: [1, 3, 5, 10].filter { $0 != facts.contexts }.map { value in
                 var changed = facts

@@ -36,7 +36,7 @@ enum ArchitectureStyle: String, CaseIterable {
             Criterion("team size", weight: 2, basis: "\(engineers) engineers"),
             Criterion("domain clarity", weight: 2, basis: "\(contexts) bounded context\(contexts == 1 ? "" : "s")"),
             Criterion("differing scaling needs", weight: 2,
-                      basis: "busiest/quietest context load \(Format.number(spread))×"),
+                      basis: "busiest/quietest context load \(DesignFormat.number(spread))×"),
             Criterion("data consistency", weight: 2, basis: inputs.consistency.rawValue),
             Criterion("operational maturity", weight: 2, basis: inputs.maturity.rawValue),
         ]

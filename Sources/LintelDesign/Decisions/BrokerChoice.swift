@@ -34,7 +34,7 @@ enum BrokerChoice: String, CaseIterable {
         }
         let managed = facts.managed ? [2, 2, 5] : [3, 3, 1]
         let criteria = [
-            Criterion("throughput", weight: 3, basis: "\(Format.rate(facts.eventRate)) events at peak"),
+            Criterion("throughput", weight: 3, basis: "\(DesignFormat.rate(facts.eventRate)) events at peak"),
             Criterion("ordering per key", weight: 2, basis: facts.ordering ? "state changes of one aggregate must stay in order" : "no ordered state changes"),
             Criterion("replay", weight: 2, basis: facts.replay ? "several consumer groups or rebuildable read models" : "one consumer per event"),
             Criterion("routing flexibility", weight: 1, basis: "topic/queue routing rules"),
@@ -60,7 +60,7 @@ enum BrokerChoice: String, CaseIterable {
                 .sorted { abs($0 - facts.eventRate) < abs($1 - facts.eventRate) }.map { value in
                     var changed = facts
                     changed.eventRate = value
-                    return ("\(Format.rate(value)) events at peak", changed)
+                    return ("\(DesignFormat.rate(value)) events at peak", changed)
                 }),
             Lever(input: "replay", candidates: [(facts.replay ? "no replay needed" : "replay needed", { var c = facts; c.replay.toggle(); return c }())]),
             Lever(input: "ordering", candidates: [(facts.ordering ? "no ordering needed" : "ordering per key needed", { var c = facts; c.ordering.toggle(); return c }())]),
@@ -69,7 +69,7 @@ enum BrokerChoice: String, CaseIterable {
         let decision = Decision(
             topic: "message-broker", title: "Carry domain events on \(choice.rawValue)",
             context: "Domain events leave their context through a broker, written by an outbox so a state change and its event "
-                + "commit together. The broker must carry \(Format.rate(facts.eventRate)) events at peak.",
+                + "commit together. The broker must carry \(DesignFormat.rate(facts.eventRate)) events at peak.",
             drivers: matrix.criteria.map { "\($0.name): \($0.basis)" }, matrix: matrix,
             consequences: choice.consequences, flips: flips(facts, levers: levers, matrix: Self.matrix))
         return (choice, decision)

@@ -22,9 +22,9 @@ enum CacheChoice: String, CaseIterable {
         let load = facts.reads >= 1_000 ? [1, 5, 5] : facts.reads >= 100 ? [3, 4, 4] : [5, 2, 2]
         let simplicity = [5, 4, 2]
         let criteria = [
-            Criterion("read/write ratio", weight: 3, basis: "\(Format.number(ratio)) reads per write"),
+            Criterion("read/write ratio", weight: 3, basis: "\(DesignFormat.number(ratio)) reads per write"),
             Criterion("staleness tolerance", weight: 2, basis: "consistency: \(facts.consistency.rawValue)"),
-            Criterion("read load on the store", weight: 3, basis: "\(Format.rate(facts.reads)) reads"),
+            Criterion("read load on the store", weight: 3, basis: "\(DesignFormat.rate(facts.reads)) reads"),
             Criterion("simplicity", weight: 1, basis: "fewer moving parts"),
         ]
         let rows = [readWrite, staleness, load, simplicity]
@@ -41,7 +41,7 @@ enum CacheChoice: String, CaseIterable {
             Lever(input: "domain.contexts.\(profile.name) reads", candidates: [3.0, 10, 30, 100].map { factor in
                 var changed = facts
                 changed.reads = max(1, facts.writes) * factor
-                return ("\(Format.number(factor)) reads per write", changed)
+                return ("\(DesignFormat.number(factor)) reads per write", changed)
             }.filter { $0.1.reads != facts.reads }),
             Lever(input: "requirements.consistency", candidates: Consistency.allCases.filter { $0 != consistency }.map { value in
                 var changed = facts
@@ -53,7 +53,7 @@ enum CacheChoice: String, CaseIterable {
             topic: "cache-\(profile.name)", title: "\(choice == .none ? "No cache" : "Cache") for the \(profile.name) context"
                 + (choice == .none ? "" : ": \(choice.rawValue)"),
             context: "Reads of \(profile.name) could be served from a shared cache in front of its store. "
-                + "It reads \(Format.rate(profile.reads)) and writes \(Format.rate(profile.writes)).",
+                + "It reads \(DesignFormat.rate(profile.reads)) and writes \(DesignFormat.rate(profile.writes)).",
             drivers: matrix.criteria.map { "\($0.name): \($0.basis)" }, matrix: matrix,
             consequences: choice.consequences, flips: flips(facts, levers: levers, matrix: Self.matrix))
         return (choice, decision)

@@ -46,8 +46,8 @@ enum StoreChoice: String, CaseIterable {
                       basis: "consistency \(facts.consistency.rawValue)" + (facts.referencesInside ? ", references inside the context" : "")),
             Criterion("query patterns", weight: 3,
                       basis: facts.keyLookupsOnly ? "lookups by unique key only" : facts.timeRange ? "time-range queries" : "queries by several attributes"),
-            Criterion("write rate", weight: 2, basis: "\(Format.rate(facts.writes)) writes"),
-            Criterion("volume", weight: 1, basis: "\(Format.number(facts.rows)) rows"),
+            Criterion("write rate", weight: 2, basis: "\(DesignFormat.rate(facts.writes)) writes"),
+            Criterion("volume", weight: 1, basis: "\(DesignFormat.number(facts.rows)) rows"),
             Criterion("schema flexibility", weight: 1, basis: facts.flexibleSchema ? "json fields" : "fixed fields"),
             Criterion("operational familiarity", weight: 2, basis: "relational is the default an architect justifies leaving"),
         ]
@@ -74,12 +74,12 @@ enum StoreChoice: String, CaseIterable {
             .filter { $0 > facts.writes }.map { value in
                 var changed = facts
                 changed.writes = value
-                return ("\(Format.rate(value)) writes", changed)
+                return ("\(DesignFormat.rate(value)) writes", changed)
             }))
         levers.append(Lever(input: "domain.contexts.\(profile.name) rows", candidates: [1e9, 1e10, 1e11].filter { $0 > facts.rows }.map { value in
             var changed = facts
             changed.rows = value
-            return ("\(Format.number(value)) rows", changed)
+            return ("\(DesignFormat.number(value)) rows", changed)
         }))
         levers.append(Lever(input: "requirements.consistency", candidates: Consistency.allCases.filter { $0 != facts.consistency }.map { value in
             var changed = facts
@@ -95,7 +95,7 @@ enum StoreChoice: String, CaseIterable {
             topic: "store-\(profile.name)",
             title: "Store the \(profile.name) context in a \(choice.rawValue) database",
             context: "The \(profile.name) context owns \(profile.entities.joined(separator: ", ")). Its store must serve "
-                + "\(Format.rate(profile.reads)) reads and \(Format.rate(profile.writes)) writes over \(Format.number(profile.rows)) rows.",
+                + "\(DesignFormat.rate(profile.reads)) reads and \(DesignFormat.rate(profile.writes)) writes over \(DesignFormat.number(profile.rows)) rows.",
             drivers: matrix.criteria.map { "\($0.name): \($0.basis)" },
             matrix: matrix,
             consequences: choice.consequences,

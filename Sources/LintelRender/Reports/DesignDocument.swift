@@ -90,16 +90,8 @@ extension DesignResult {
     public var files: [DesignFile] { DesignDocument.files(self) }
 }
 
-/// Number formatting for the design document: one place, deterministic (the decision records' own sentences
-/// use the same rules in LintelDesign).
-enum DesignFormat {
-    static func number(_ value: Double) -> String { UnitFormat.number(value, decimals: value >= 100 ? 0 : value >= 10 ? 1 : 2) }
-    static func rate(_ perSecond: Double) -> String { UnitFormat.rate(perSecond) }
-    static func duration(_ seconds: Double) -> String { UnitFormat.duration(seconds) }
-    static func percent(_ fraction: Double) -> String { UnitFormat.percent(fraction) }
-    /// A share or utilisation: one decimal is all a table reader needs.
-    static func share(_ fraction: Double) -> String { UnitFormat.percent(fraction, decimals: 1) }
-
+/// The design document's figures, formatted by the design's own rules (`DesignFormat`, LintelDesign).
+extension DesignFormat {
     static func figure(_ figure: Figure?) -> String {
         guard let figure, let value = figure.value else { return "–" }
         switch figure.unit {

@@ -59,15 +59,16 @@ public struct SystemReport: Sendable {
     /// diagram that cannot be drawn are reported on the page.
     /// Review and capacity run without a budget (models known to be small).
     public static func assemble(_ model: Model, options: Options = Options()) -> SystemReport {
-        assemble(model, options: options, review: Reviewer.review(model, options: ReviewOptions(today: options.today)),
-                 capacity: CapacityAnalyzer.analyze(model))
+        let context = ReviewContext(model: model, options: ReviewOptions(today: options.today))
+        return assemble(model, options: options, review: Reviewer.review(context), capacity: context.capacity)
     }
 
     /// The same page with review's and capacity's analyses within `budget` (input from users), or
     /// `CapacityError` when the model is too large for it.
     public static func assemble(_ model: Model, options: Options = Options(), budget: CapacityBudget) throws(CapacityError) -> SystemReport {
-        let review = try Reviewer.review(model, options: ReviewOptions(today: options.today), budget: budget)
-        return assemble(model, options: options, review: review, capacity: try CapacityAnalyzer.analyze(model, budget: budget))
+        // One analysis: the capacity figures review quotes are the page's capacity section.
+        let context = try ReviewContext(model: model, options: ReviewOptions(today: options.today), budget: budget)
+        return assemble(model, options: options, review: Reviewer.review(context), capacity: context.capacity)
     }
 
     private static func assemble(_ model: Model, options: Options, review: ReviewReport, capacity: CapacityReport) -> SystemReport {

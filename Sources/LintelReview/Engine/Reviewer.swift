@@ -20,7 +20,8 @@ public enum Reviewer {
         review(try ReviewContext(model: model, options: options, budget: budget), rules: rules)
     }
 
-    static func review(_ context: ReviewContext, rules: [any Rule.Type]) -> ReviewReport {
+    /// Reviews a context already built (its capacity report is then shared with whoever built it).
+    public static func review(_ context: ReviewContext, rules: [any Rule.Type] = RuleRegistry.all) -> ReviewReport {
         let model = context.model
         let options = context.options
         var findings: [Finding] = []

@@ -95,6 +95,18 @@ public struct TextWriter: DocumentWriter, PlainListLayout {
 
     /// The text policy: no control characters reach the terminal.
     static func escape(_ text: String) -> String {
+        // Almost every text has nothing to replace: check the UTF-8 bytes first (control characters are
+        // single bytes below 0x20 or 0x7F; C1 controls are 0xC2 0x80…0x9F), and return the text itself.
+        var clean = true
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) {
+                clean = false
+                break
+            }
+            previous = byte
+        }
+        if clean { return text }
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {

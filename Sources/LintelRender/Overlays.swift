@@ -45,6 +45,13 @@ public struct DiagramOverlay: Sendable, Codable, Equatable {
     }
 
     /// The findings overlay of a review: open findings, each counted on the component it is about (its first).
+    /// The overlays a diagram asks for, from one review context: its findings, and the capacity figures
+    /// those findings quote (one analysis serves both; nil for an overlay not asked for).
+    public init(_ context: ReviewContext, findings: Bool, load: Bool) {
+        self.init(findings: findings ? Self.findings(Reviewer.review(context).findings) : nil,
+                  load: load ? Self.load(context.capacity) : nil)
+    }
+
     public static func findings(_ findings: [Finding]) -> [String: ComponentFindings] {
         var worst: [String: FindingSeverity] = [:]
         var rules: [String: [String]] = [:]

@@ -60,14 +60,11 @@ struct Render: ParsableCommand {
     func run() throws {
         let model = try SystemInput.loadOne(files, stdinName: stdin.name, profiles: compose.profiles)
         var overlay = DiagramOverlay()
-        if findings {
-            let review = try withinBudget(model) { budget throws(CapacityError) in
-                try Reviewer.review(model, options: ReviewOptions(today: Review.currentDate()), budget: budget)
+        if findings || load {
+            let context = try withinBudget(model) { budget throws(CapacityError) in
+                try ReviewContext(model: model, options: ReviewOptions(today: Review.currentDate()), budget: budget)
             }
-            overlay.findings = DiagramOverlay.findings(review.findings)
-        }
-        if load {
-            overlay.load = DiagramOverlay.load(try withinBudget(model) { budget throws(CapacityError) in try CapacityAnalyzer.analyze(model, budget: budget) })
+            overlay = DiagramOverlay(context, findings: findings, load: load)
         }
         let options = RenderOptions(format: format == .mermaid ? .mermaid : .dot, view: view, grouping: group,
                                     flow: flow, overlay: overlay)

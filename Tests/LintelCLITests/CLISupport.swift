@@ -53,6 +53,16 @@ enum CLI {
         return url
     }
 
+    /// Writes `text` to a file named `name` in a new temporary directory, runs `body` with the file's URL,
+    /// and removes the directory (files `body` writes beside it go with it).
+    static func withFile<T>(_ name: String, _ text: String, _ body: (URL) throws -> T) throws -> T {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent(name)
+        try Data(text.utf8).write(to: file)
+        return try body(file)
+    }
+
     /// Drains a pipe on a background thread.
     final class Reader: @unchecked Sendable {
         private var data = Data()

@@ -43,11 +43,7 @@ struct HostileSystemInputTests {
 
     @Test("a malformed file on its own is one located error, not one per reading")
     func onceOnTheFly() throws {
-        let directory = try CLI.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("compose.yaml")
-        try Data("services:\n  web: { image: nginx\n".utf8).write(to: file)
-        let result = try CLI.run(["review", file.path])
+        let result = try CLI.withFile("compose.yaml", "services:\n  web: { image: nginx\n") { try CLI.run(["review", $0.path]) }
         #expect(result.status == 2)
         #expect(result.stderr.split(separator: "\n").filter { $0.contains(": error: ") }.count == 1, "\(result.stderr)")
     }

@@ -31,16 +31,14 @@ struct InputClassCommandTests {
     @Test("check, review, capacity and a short simulate refuse each at the value's line, exit 2", arguments: 0..<12)
     func refused(_ index: Int) throws {
         let (label, text, line) = Self.cases[index]
-        let directory = try CLI.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("m.yaml")
-        try Data(text.utf8).write(to: file)
-        for command in [["check"], ["review"], ["capacity"], ["simulate", "--duration", "1s"]] {
-            let result = try CLI.run(command + [file.path])
-            #expect(result.status == 2, "\(label) \(command): \(result.status) \(result.stderr.prefix(300))")
-            #expect(result.stderr.contains("\(file.path):\(line):") && result.stderr.contains(": error: "),
-                    "\(label) \(command): \(result.stderr.prefix(300))")
-            #expect(!result.stderr.contains("Fatal error"), "\(label) \(command)")
+        try CLI.withFile("m.yaml", text) { file in
+            for command in [["check"], ["review"], ["capacity"], ["simulate", "--duration", "1s"]] {
+                let result = try CLI.run(command + [file.path])
+                #expect(result.status == 2, "\(label) \(command): \(result.status) \(result.stderr.prefix(300))")
+                #expect(result.stderr.contains("\(file.path):\(line):") && result.stderr.contains(": error: "),
+                        "\(label) \(command): \(result.stderr.prefix(300))")
+                #expect(!result.stderr.contains("Fatal error"), "\(label) \(command)")
+            }
         }
     }
 }

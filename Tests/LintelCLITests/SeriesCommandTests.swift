@@ -21,12 +21,11 @@ struct SeriesCommandTests {
         """
 
     static func run(_ text: String, series name: String) throws -> (status: Int32, series: String, stderr: String) {
-        let directory = try CLI.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("m.yaml"), out = directory.appendingPathComponent(name)
-        try Data(text.utf8).write(to: file)
-        let result = try CLI.run(["simulate", file.path, "--scenario", "outage", "--seed", "3", "--series", out.path])
-        return (result.status, (try? String(contentsOf: out, encoding: .utf8)) ?? "", result.stderr)
+        try CLI.withFile("m.yaml", text) { file in
+            let out = file.deletingLastPathComponent().appendingPathComponent(name)
+            let result = try CLI.run(["simulate", file.path, "--scenario", "outage", "--seed", "3", "--series", out.path])
+            return (result.status, (try? String(contentsOf: out, encoding: .utf8)) ?? "", result.stderr)
+        }
     }
 
     @Test("CSV: two columns per breaker; open throughout the outage after detection, closed before it; JSON rows carry the same states")

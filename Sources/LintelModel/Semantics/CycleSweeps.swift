@@ -8,8 +8,8 @@
 /// of its part of P) is below 1, and then at least as fast. A cycle whose sweeps have not settled
 /// after `maxSweeps`, or whose rates pass 10¹² times the inflow, is treated as not terminating.
 struct CycleSweeps: Sendable {
-    /// Local indices in sweep order: depth-first preorder along the calls from the first member, so
-    /// most calls go from a member already swept in this pass to one not yet swept.
+    /// Local indices in sweep order, callers first (the reverse of `CycleStructure.postorder`), so most
+    /// calls go from a member already swept in this pass to one not yet swept.
     let order: [Int]
     /// Per local member: the calls into it from other members, as (local source, factor).
     let incoming: [[Incoming]]
@@ -31,7 +31,6 @@ struct CycleSweeps: Sendable {
         let n = members.count
         var incoming = [[Incoming]](repeating: [], count: n)
         var diagonal = [Double](repeating: 1, count: n)
-        var successors = [[Int]](repeating: [], count: n)
         for (j, node) in members.enumerated() {
             for e in graph.outgoing(node) where !graph.edges[e].closesCycle {
                 guard let i = local[graph.edges[e].target] else { continue }
@@ -39,12 +38,11 @@ struct CycleSweeps: Sendable {
                     diagonal[i] -= graph.edges[e].factor
                 } else {
                     incoming[i].append(Incoming(source: j, factor: graph.edges[e].factor))
-                    successors[j].append(i)
                 }
             }
         }
         guard diagonal.allSatisfy({ $0 > 1e-12 }) else { return nil }
-        self.order = Self.preorder(successors)
+        self.order = CycleStructure.postorder(members, graph).reversed().compactMap { local[$0] }
         self.incoming = incoming
         self.diagonal = diagonal
         guard solve([Double](repeating: 1, count: n)) != nil else { return nil }
@@ -68,22 +66,5 @@ struct CycleSweeps: Sendable {
             if change <= 1e-12 * max(1, size) { return x.map { max(0, $0) } }
         }
         return nil
-    }
-
-    /// Depth-first preorder over `successors` (local indices), from index 0, then from any index not yet reached.
-    static func preorder(_ successors: [[Int]]) -> [Int] {
-        var seen = [Bool](repeating: false, count: successors.count)
-        var order: [Int] = []
-        order.reserveCapacity(successors.count)
-        for root in successors.indices where !seen[root] {
-            var stack = [root]
-            while let node = stack.popLast() {
-                guard !seen[node] else { continue }
-                seen[node] = true
-                order.append(node)
-                for next in successors[node].reversed() where !seen[next] { stack.append(next) }
-            }
-        }
-        return order
     }
 }

@@ -18,7 +18,7 @@ public struct CycleStructure: Sendable {
     public let cutCycles: [[Int]]
     /// For each strongly connected component with a cycle: its members callees first (depth-first
     /// postorder along the calls), the order in which quantities that flow from callee to caller
-    /// (holding times) settle in the fewest sweeps: a ring settles in one.
+    /// (holding times) settle in the fewest sweeps: a ring in two or three instead of one per member.
     public let calleesFirst: [Int: [Int]]
 
     /// Strongly connected components this size or smaller are solved by Gauss–Jordan elimination;

@@ -87,14 +87,11 @@ struct EngineTools: Sendable {
         let source = try source(arguments)
         let (model, _) = try loading.model(from: source)
         var overlay = DiagramOverlay()
-        if findings {
-            let review = try budgeted { budget throws(CapacityError) in
-                try Reviewer.review(model, options: ReviewOptions(today: Self.currentDate()), budget: budget)
+        if findings || load {
+            let context = try budgeted { budget throws(CapacityError) in
+                try ReviewContext(model: model, options: ReviewOptions(today: Self.currentDate()), budget: budget)
             }
-            overlay.findings = DiagramOverlay.findings(review.findings)
-        }
-        if load {
-            overlay.load = DiagramOverlay.load(try budgeted { budget throws(CapacityError) in try CapacityAnalyzer.analyze(model, budget: budget) })
+            overlay = DiagramOverlay(context, findings: findings, load: load)
         }
         let view = DiagramView(rawValue: viewName) ?? .system
         let options = RenderOptions(format: format == "dot" ? .dot : .mermaid, view: view,

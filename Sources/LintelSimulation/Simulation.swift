@@ -33,22 +33,29 @@ public struct SimulationOptions: Sendable, Equatable {
         self.maxInFlight = maxInFlight
     }
 
-    /// Most events a run may process (about 15 s of CPU): a larger run simulates 1/k of the load on
-    /// 1/k of the servers (see `SimulationReport.scale`). 0 turns scaling off.
+    /// Events a run is scaled to: a run whose estimate (all replications together) is larger simulates
+    /// 1/k of the load on 1/k of the servers (see `SimulationReport.scale`). 0 turns scaling off.
     public var maxEvents: Double = SimulationOptions.defaultMaxEvents
-    public static let defaultMaxEvents = 80_000_000.0
+    /// 2.5×10^7 events, about 3–4 s of CPU at the 7–8.5 M events/s measured on the analytics example
+    /// (BENCHMARKS.md, "At the model-size limits").
+    public static let defaultMaxEvents = 25_000_000.0
     /// Independent runs with seeds seed, seed + 1, …, executed in parallel on all cores; the report
-    /// adds means with 95% confidence intervals (`SimulationReport.replications`).
+    /// adds means with 95% confidence intervals (`SimulationReport.replications`). Scaling counts the
+    /// replications' events together, so ten replications of a large run are scaled ten times further.
     public var replications: Int = 1
     /// Most events a run may process, all replications together, after scaling: a run estimated
     /// above it (or whose load is not finite) is refused before it starts with
     /// `SimulationError.tooMuchWork`, which gives the estimate and the longest duration that fits;
-    /// a run whose retries and timeouts push the processed events past twice its share is stopped
+    /// a run whose retries and timeouts push the processed events past 1.5 times its share is stopped
     /// with `SimulationError.workExceeded`. 0 turns the limit off. docs/simulation.md, "Event budget".
     public var maxSimulatedEvents: Double = SimulationOptions.defaultMaxSimulatedEvents
-    /// 2×10^8 events: two and a half times a scaled run's 80 M (so a default run always fits and
-    /// two replications of one do), about 40 s of CPU (BENCHMARKS.md, "Fuzzing and limits").
-    public static let defaultMaxSimulatedEvents = 200_000_000.0
+    /// 3.5×10^7 events: above a scaled run's 2.5×10^7, so a default run always fits. The engine stops a
+    /// run at 1.5 × 3.5×10^7 = 5.25×10^7 processed events, about 6–7.5 s of CPU, so that no run takes
+    /// more than 10 s (`lintel simulate --event-budget` raises it).
+    public static let defaultMaxSimulatedEvents = 35_000_000.0
+    /// The largest budget a user may set (`lintel simulate --event-budget`): 10^12 events, about 40
+    /// hours of CPU.
+    public static let maximumEventBudget = 1e12
     /// The default in-flight cap: 500,000 slots, about 100 MB at the most.
     public static let defaultMaxInFlight = 500_000
 
@@ -99,11 +106,11 @@ public enum Simulation {
         let semantics = SemanticModel(model)
         var compiled = CompiledModel(semantics: semantics)
         let expected = LoadScaling.expectedEvents(semantics, compiled, timeline: resolved.timeline, duration: resolved.duration)
-        let scale = LoadScaling.choose(events: expected.events, budget: options.maxEvents, components: compiled.components,
+        let count = max(1, options.replications)
+        let scale = LoadScaling.choose(events: expected.events * Double(count), budget: options.maxEvents, components: compiled.components,
                                        peakArrivals: expected.peakArrivals, meanService: semantics.service.map(\.mean))
         let notes = LoadScaling.notes(scale, components: compiled.components, names: compiled.names,
                                       peakArrivals: expected.peakArrivals, service: semantics.service)
-        let count = max(1, options.replications)
         let estimate = EventEstimate(fullEvents: expected.events, scale: scale, replications: count,
                                      duration: resolved.duration, budget: options.maxSimulatedEvents)
         try EventBudget.check(estimate)

@@ -33,8 +33,12 @@ struct Simulate: ParsableCommand {
     @Option(parsing: .unconditional, help: "Independent runs (1 to 10000) with seeds seed, seed+1, …, in parallel on all cores; reports means with 95% confidence intervals.")
     var replications: String = "1"
 
-    @Flag(help: "Simulate every request even when the run exceeds the event budget (by default such a run simulates 1/k of the load on 1/k of the servers).")
+    @Flag(help: "Simulate every request even when the run exceeds 2.5e7 events (by default such a run simulates 1/k of the load on 1/k of the servers).")
     var full = false
+
+    @Option(name: .customLong("event-budget"), parsing: .unconditional,
+            help: "Most events the run may process, all replications together, from 1e3 to 1e12; about 7 M events take a second of CPU. (default: 3.5e7)")
+    var eventBudget: String?
 
     @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ReportFormat = .text
@@ -48,6 +52,16 @@ struct Simulate: ParsableCommand {
         _ = try parsedDuration()
         _ = try parsedSeed()
         _ = try parsedReplications()
+        _ = try parsedEventBudget()
+    }
+
+    private func parsedEventBudget() throws -> Double? {
+        guard let eventBudget else { return nil }
+        let range = 1e3...SimulationOptions.maximumEventBudget
+        guard let value = Double(eventBudget.trimmingCharacters(in: .whitespaces)), range.contains(value) else {
+            throw ValidationError("--event-budget must be a number of events from 1e3 to 1e12, got '\(eventBudget)'")
+        }
+        return value
     }
 
     private func parsedSeed() throws -> UInt64 {
@@ -81,6 +95,7 @@ struct Simulate: ParsableCommand {
         var options = SimulationOptions(seed: try parsedSeed(), duration: try parsedDuration())
         options.replications = try parsedReplications()
         if full { options.maxEvents = 0 }
+        if let budget = try parsedEventBudget() { options.maxSimulatedEvents = budget }
         let bar = Terminal.stderrIsTerminal ? ProgressBar() : nil
         let report: SimulationReport
         do {

@@ -131,12 +131,26 @@ scenarios:
         (["simulate", "examples/order-system.yaml", "--duration", "-5s"], "--duration must be above 0s and at most 30d, got '-5s'"),
         (["simulate", "examples/order-system.yaml", "--duration", "1y"], "--duration must be above 0s and at most 30d, got '1y'"),
         (["simulate", "examples/order-system.yaml", "--replications", "-3"], "--replications must be a whole number between 1 and 10000, got '-3'"),
+        (["simulate", "examples/order-system.yaml", "--event-budget", "1e13"], "--event-budget must be a number of events from 1e3 to 1e12, got '1e13'"),
+        (["simulate", "examples/order-system.yaml", "--event-budget", "-1"], "--event-budget must be a number of events from 1e3 to 1e12, got '-1'"),
+        (["simulate", "examples/order-system.yaml", "--event-budget", "nan"], "--event-budget must be a number of events from 1e3 to 1e12, got 'nan'"),
     ])
     func options(_ example: ([String], String)) throws {
         let result = try CLI.run(example.0)
         #expect(result.status == 64)
         #expect(result.stderr.contains(example.1), "\(result.stderr)")
         #expect(!result.stderr.contains("Missing value"))
+    }
+
+    @Test("--event-budget refuses a run above it with the estimate, and the same run passes under a budget raised to that estimate")
+    func eventBudget() throws {
+        // django-monolith's steady run: 8,100 estimated events (its flows' arrivals and visits over 60 s).
+        let refused = try CLI.run(["simulate", "examples/django-monolith.yaml", "--event-budget", "1e3"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("the run would process about 8100 events"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("raise the budget to at least 8100 events (--event-budget"), "\(refused.stderr)")
+        let passed = try CLI.run(["simulate", "examples/django-monolith.yaml", "--event-budget", "8100"])
+        #expect(passed.status == 0, "\(passed.stderr)")
     }
 
     @Test("capacity fit refuses rows with missing or extra columns, values that are not finite, at their line")

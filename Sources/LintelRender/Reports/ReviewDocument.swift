@@ -55,14 +55,33 @@ public enum ReviewDocument {
     static func section(_ report: ReviewReport, options: Options) -> Section {
         let files = report.files.isEmpty ? "" : " (\(report.files.joined(separator: ", ")))"
         var blocks: [Block] = [.paragraph(Inline("\(FindingCounts([report]).sentence); \(report.rules.count) rules checked."))]
-        blocks += summary(report, options: options)
-        return Section(report.system + files, id: anchor("review", report.system), blocks: blocks + details(report, options: options))
+        let groups = Groups(report, options: options)
+        blocks += summary(report, groups: groups, options: options)
+        return Section(report.system + files, id: anchor("review", report.system),
+                       blocks: blocks + details(report, groups: groups, options: options))
+    }
+
+    /// A report's findings grouped by rule once, for the summary and the details: the open groups and the
+    /// accepted ones, each in impact order (`RuleGroup.groups`).
+    struct Groups {
+        var open: [RuleGroup]
+        var accepted: [RuleGroup]
+
+        init(_ report: ReviewReport, options: Options) {
+            let critical = options.criticalFlows[report.system]
+            open = RuleGroup.groups(report.open, titles: options.titles, criticalFlows: critical)
+            accepted = RuleGroup.groups(report.accepted, titles: options.titles, criticalFlows: critical)
+        }
     }
 
     /// The head of a review: "fix these first" and one entry per rule, by severity, then accepted risks.
     /// Shared by `lintel report`'s page.
     public static func summary(_ report: ReviewReport, options: Options) -> [Block] {
-        let groups = RuleGroup.groups(report.open, titles: options.titles, criticalFlows: options.criticalFlows[report.system])
+        summary(report, groups: Groups(report, options: options), options: options)
+    }
+
+    static func summary(_ report: ReviewReport, groups grouped: Groups, options: Options) -> [Block] {
+        let groups = grouped.open
         var blocks: [Block] = []
         if !groups.isEmpty {
             let first = groups.prefix(options.fixFirst).map { group in
@@ -80,7 +99,7 @@ public enum ReviewDocument {
             blocks.append(.section(Section(title, id: anchor(heading(severity).lowercased(), report.system),
                                            blocks: [.list(List(items: members.map { entry($0, options: options) }))])))
         }
-        let accepted = RuleGroup.groups(report.accepted, titles: options.titles, criticalFlows: options.criticalFlows[report.system])
+        let accepted = grouped.accepted
         if !accepted.isEmpty {
             let items = accepted.map { group -> List.Item in
                 var item = entry(group, options: options, remedy: false)
@@ -95,15 +114,12 @@ public enum ReviewDocument {
     }
 
     /// Every finding at its place, grouped by rule or by component.
-    static func details(_ report: ReviewReport, options: Options) -> [Block] {
+    static func details(_ report: ReviewReport, groups: Groups, options: Options) -> [Block] {
         guard !report.findings.isEmpty else { return [] }
         var parts: [Block] = []
         switch options.grouping {
         case .rule:
-            let titles = options.titles, critical = options.criticalFlows[report.system]
-            let groups = RuleGroup.groups(report.open, titles: titles, criticalFlows: critical)
-                + RuleGroup.groups(report.accepted, titles: titles, criticalFlows: critical)
-            for group in groups {
+            for group in groups.open + groups.accepted {
                 let title = Inline([.code(group.ruleID), .text(" (\(group.findings.count))")])
                 let eachRemedy = group.commonRemedy == nil
                 parts.append(.section(Section(title, blocks: [.lines(group.findings.flatMap { lines($0, remedy: eachRemedy) })])))

@@ -107,11 +107,12 @@ public enum SystemReportDocument {
     static func findings(_ report: SystemReport, options: ReviewDocument.Options) -> [Block] {
         guard !report.review.findings.isEmpty else { return [.paragraph(Inline([.tone(.ok, "No findings.")]))] }
         // The per-severity entries without the head (the summary has it), then every location.
-        let entries = ReviewDocument.summary(report.review, options: options).filter { block in
+        let groups = ReviewDocument.Groups(report.review, options: options)
+        let entries = ReviewDocument.summary(report.review, groups: groups, options: options).filter { block in
             if case .section(let section) = block, section.title.plain == "Fix these first" { return false }
             return true
         }
-        return entries + ReviewDocument.details(report.review, options: options)
+        return entries + ReviewDocument.details(report.review, groups: groups, options: options)
     }
 
     static func budgets(_ capacity: CapacityReport) -> [Block] {

@@ -50,7 +50,7 @@ public struct ResolvedFlow: Sendable {
     }
 
     init(index: Int, flow: Flow, hops: [Int], hopEdges: [Int?], operation: (index: Int, plan: CallPlan)?, defaultPlan: CallPlan,
-         slo: ServiceLevel?, graph: SemanticGraph, cycles: CycleStructure, scratch: inout [Double]) {
+         slo: ServiceLevel?, graph: SemanticGraph, cycles: CycleStructure, scratch: inout FlowScratch) {
         self.index = index
         name = flow.name
         self.hops = hops
@@ -58,66 +58,73 @@ public struct ResolvedFlow: Sendable {
         lastPlan = operation?.plan ?? defaultPlan
         self.hopEdges = hopEdges
         self.slo = slo
-        var arrivals: [Int: Double] = [:]
-        var edgeRates: [Int: Double] = [:]
+        scratch.beginFlow()
         var rate = 1.0
         for (hop, node) in hops.enumerated().dropLast() {
-            arrivals[node, default: 0] += rate
+            scratch.addArrival(node, rate)
             if let e = hopEdges[hop] {
                 rate *= graph.edges[e].factor
-                edgeRates[e, default: 0] += rate
+                scratch.addEdgeRate(e, rate)
             }
         }
         // Everything reachable from the last hop, in topological order of strongly connected components.
         // With an operation, the last hop makes only the operation's calls; their targets go on from there.
         let last = hops[hops.count - 1]
-        var reached: [Int] = [last]
-        var seen: Set<Int> = [last]
+        var reached: [Int] = []
         var head = 0
         if let plan = operation?.plan {
-            arrivals[last, default: 0] += rate
-            reached = []
-            seen = []
+            scratch.addArrival(last, rate)
             for e in plan.edges {
                 let carried = rate * graph.edges[e].factor
-                edgeRates[e, default: 0] += carried
-                scratch[graph.edges[e].target] += carried
-                if seen.insert(graph.edges[e].target).inserted { reached.append(graph.edges[e].target) }
+                scratch.addEdgeRate(e, carried)
+                scratch.inflow[graph.edges[e].target] += carried
+                if scratch.insert(graph.edges[e].target, .reached) { reached.append(graph.edges[e].target) }
             }
         } else {
-            scratch[last] += rate
+            reached.append(last)
+            _ = scratch.insert(last, .reached)
+            scratch.inflow[last] += rate
         }
         while head < reached.count {
             let node = reached[head]
             head += 1
-            for e in graph.outgoing(node) where !graph.edges[e].closesCycle && seen.insert(graph.edges[e].target).inserted {
+            for e in graph.outgoing(node) where !graph.edges[e].closesCycle && scratch.insert(graph.edges[e].target, .reached) {
                 reached.append(graph.edges[e].target)
             }
         }
-        let positions = Array(Set(reached.map { cycles.componentOf[$0] })).sorted()
+        var positions: [Int] = []
+        for node in reached where scratch.insert(cycles.componentOf[node], .position) { positions.append(cycles.componentOf[node]) }
+        positions.sort()
+        var inflow = scratch.inflow
+        scratch.inflow = []
         TrafficEquations(graph: graph, cycles: cycles).solve(
-            positions: positions, inflow: &scratch, passed: { _ in 1 }, multiplier: { _ in 1 }, corrected: false,
-            arrive: { arrivals[$0, default: 0] += $1 }, carry: { edgeRates[$0, default: 0] += $1 })
-        unitArrivals = arrivals.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        unitEdgeRates = edgeRates.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        var reachable = Set(reached)
-        reachable.formUnion(hops)
-        self.reachable = reachable.sorted()
+            positions: positions, inflow: &inflow, passed: { _ in 1 }, multiplier: { _ in 1 }, corrected: false,
+            arrive: { scratch.addArrival($0, $1) }, carry: { scratch.addEdgeRate($0, $1) })
+        scratch.inflow = inflow
+        unitArrivals = scratch.takeArrivals()
+        unitEdgeRates = scratch.takeEdgeRates()
+        for hop in hops where scratch.insert(hop, .reached) { reached.append(hop) }
+        self.reachable = reached.sorted()
 
-        var hard = Set(hops)
+        var hard: [Int] = []
+        for hop in hops where scratch.insert(hop, .hard) { hard.append(hop) }
         var queue = [last]
         head = 0
         if let plan = operation?.plan {
             queue = []
-            for e in plan.edges where graph.edges[e].isHard && hard.insert(graph.edges[e].target).inserted {
+            for e in plan.edges where graph.edges[e].isHard && scratch.insert(graph.edges[e].target, .hard) {
                 queue.append(graph.edges[e].target)
+                hard.append(graph.edges[e].target)
             }
         }
         while head < queue.count {
             let node = queue[head]
             head += 1
             for e in graph.outgoing(node) where graph.edges[e].isHard && !graph.edges[e].closesCycle {
-                if hard.insert(graph.edges[e].target).inserted { queue.append(graph.edges[e].target) }
+                if scratch.insert(graph.edges[e].target, .hard) {
+                    queue.append(graph.edges[e].target)
+                    hard.append(graph.edges[e].target)
+                }
             }
         }
         hardDependencies = hard.sorted()

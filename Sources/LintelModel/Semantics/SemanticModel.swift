@@ -70,7 +70,7 @@ public struct SemanticModel: Sendable {
         consumerLimit = limits
 
         let slo = model.requirements.slo
-        var scratch = [Double](repeating: 0, count: components.count)
+        var scratch = FlowScratch(components: components.count, edges: graph.edges.count, positions: cycles.components.count)
         var flows: [ResolvedFlow] = []
         flows.reserveCapacity(model.flows.count)
         // Without components there is nothing for a flow to reach (the loader refuses such flows;

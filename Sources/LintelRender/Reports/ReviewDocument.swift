@@ -194,8 +194,8 @@ public enum ReviewDocument {
             if groups[name] == nil { order.append(name) }
             groups[name, default: []].append(finding)
         }
-        let named = order.filter { !$0.isEmpty }.map { ($0, (groups[$0] ?? []).sorted(by: Finding.displayOrder)) }
-        let system = groups[""].map { [("system", $0.sorted(by: Finding.displayOrder))] } ?? []
+        let named = order.filter { !$0.isEmpty }.map { ($0, Finding.inDisplayOrder(groups[$0] ?? [])) }
+        let system = groups[""].map { [("system", Finding.inDisplayOrder($0))] } ?? []
         return named + system
     }
 

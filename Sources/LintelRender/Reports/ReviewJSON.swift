@@ -29,7 +29,7 @@ public enum ReviewJSON {
             files = report.files
             rules = report.rules
             summary = FindingCounts([report])
-            findings = report.findings.sorted(by: Finding.displayOrder).map(FingerprintedFinding.init)
+            findings = Finding.inDisplayOrder(report.findings).map(FingerprintedFinding.init)
         }
     }
 

@@ -40,12 +40,7 @@ public struct RuleGroup: Sendable, Equatable {
     public static func groups(_ findings: [Finding], titles: [String: String], criticalFlows: [String]?) -> [RuleGroup] {
         var order: [String] = []
         var byRule: [String: [Finding]] = [:]
-        // Indices sorted, not findings: a finding is a large value, and moving it costs more than comparing. Compared
-        // through a buffer pointer, whose subscript lends the element instead of copying it (and retaining its strings).
-        let sorted = findings.withUnsafeBufferPointer { buffer in
-            buffer.indices.sorted { Finding.displayOrder(buffer[$0], buffer[$1]) }
-        }
-        for finding in sorted.map({ findings[$0] }) {
+        for finding in Finding.inDisplayOrder(findings) {
             if byRule[finding.ruleID] == nil { order.append(finding.ruleID) }
             byRule[finding.ruleID, default: []].append(finding)
         }

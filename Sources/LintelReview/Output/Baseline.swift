@@ -45,7 +45,7 @@ public struct Baseline: Sendable, Codable, Equatable {
     /// A baseline of every open finding in `reports`, one entry per fingerprint.
     public init(_ reports: [ReviewReport]) {
         var entries: [String: Entry] = [:]
-        for finding in reports.flatMap(\.open).sorted(by: Finding.displayOrder) where entries[finding.fingerprint] == nil {
+        for finding in Finding.inDisplayOrder(reports.flatMap(\.open)) where entries[finding.fingerprint] == nil {
             entries[finding.fingerprint] = Entry(finding)
         }
         version = 1

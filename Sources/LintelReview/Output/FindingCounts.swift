@@ -49,6 +49,19 @@ extension Finding {
         return lhs.message < rhs.message
     }
 
+    /// `findings` sorted by `displayOrder`. Indices are sorted, not findings, on keys read out once (severity,
+    /// place): a finding is a large value whose copy retains eight references, and a review at the model-size
+    /// limit sorts 133,000 of them; the full order decides only between findings at the same place.
+    public static func inDisplayOrder(_ findings: [Finding]) -> [Finding] {
+        let severities = findings.map(\.severity), locations = findings.map(\.location)
+        let order = findings.indices.sorted { a, b in
+            if severities[a] != severities[b] { return severities[a] > severities[b] }
+            if locations[a] != locations[b] { return locations[a] < locations[b] }
+            return displayOrder(findings[a], findings[b])
+        }
+        return order.map { findings[$0] }
+    }
+
     /// The components and flow a finding concerns, as one phrase: "orders, inventory · flow checkout".
     public var subject: String {
         var parts: [String] = []

@@ -16,7 +16,7 @@ public enum SARIFRenderer {
         var index = Dictionary(descriptors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var results: [SARIF.Result] = []
         for report in reports {
-            for finding in report.findings.sorted(by: Finding.displayOrder) {
+            for finding in Finding.inDisplayOrder(report.findings) {
                 let ruleIndex: Int
                 if let known = index[finding.ruleID] {
                     ruleIndex = known

@@ -105,20 +105,25 @@ public struct HTMLWriter: DocumentWriter {
             + "<span class=\"bar-label\">\(escape(label))</span>"
     }
 
-    /// The HTML policy, for text and attribute values alike.
+    /// The HTML policy, for text and attribute values alike: & < > " ' as character references. Byte by byte
+    /// (all five are ASCII, and no UTF-8 continuation byte is ASCII), not character by character: a quote
+    /// followed by a combining mark is one Swift `Character` that equals no quote, and would otherwise end an
+    /// attribute unescaped. Text with none of the five is returned as it is (most text: a report of 10,000
+    /// components spent 20% of its time copying it character by character).
     public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
+            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
+            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
+            case 0x22: bytes.append(contentsOf: "&quot;".utf8)
+            case 0x27: bytes.append(contentsOf: "&#39;".utf8)
+            default: bytes.append(byte)
             }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

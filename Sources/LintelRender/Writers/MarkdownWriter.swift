@@ -57,8 +57,17 @@ public struct MarkdownWriter: DocumentWriter, PlainListLayout {
         }.joined()
     }
 
+    /// The bytes `escape` acts on: line breaks, tab and Markdown's syntax characters.
+    private static let specialBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in "\n\r\t\\`*_[]<>|&~".utf8 { table[Int(byte)] = true }
+        return table
+    }()
+
     /// The Markdown policy for text.
     static func escape(_ text: String) -> String {
+        // Most text has none of the characters below (all ASCII): return it as it is.
+        guard text.utf8.contains(where: { specialBytes[Int($0)] }) else { return text }
         var result = ""
         for character in text {
             switch character {

@@ -50,7 +50,7 @@ enum OutputFile {
         let mask = umask(0)
         umask(mask)
         fchmod(descriptor, 0o666 & ~mask)
-        if let code = Terminal.writeAll(Array(text.utf8), to: descriptor) {
+        if let code = Terminal.writeAll(text, to: descriptor) {
             close(descriptor)
             return .failure(.io(code, "cannot write"))
         }
@@ -83,7 +83,7 @@ enum OutputFile {
     private static func writeInPlace(_ text: String, to path: String) -> Result<Void, Failure> {
         let descriptor = open(path, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(.io(errno, "cannot open")) }
-        let failure = Terminal.writeAll(Array(text.utf8), to: descriptor)
+        let failure = Terminal.writeAll(text, to: descriptor)
         let closed = close(descriptor) == 0 ? nil : errno
         if let code = failure ?? closed { return .failure(.io(code, "cannot write")) }
         return .success(())

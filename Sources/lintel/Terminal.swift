@@ -58,7 +58,7 @@ enum Terminal {
 
     /// Writes all of `text` to `stream`; on failure reports it on the other stream and exits with 74.
     static func write(_ text: String, to stream: Stream) {
-        if let failure = writeAll(Array(text.utf8), to: stream.descriptor) {
+        if let failure = writeAll(text, to: stream.descriptor) {
             fail(writing: stream, failure)
         }
     }
@@ -67,7 +67,7 @@ enum Terminal {
     static func fail(writing stream: Stream, _ code: Int32) -> Never {
         let message = "lintel: error: cannot write to \(stream.name): \(describe(code))\n"
         // The other stream may be gone too; then the exit code is all that is left.
-        _ = writeAll(Array(message.utf8), to: stream.other.descriptor)
+        _ = writeAll(message, to: stream.other.descriptor)
         exit(ExitCode.ioError.rawValue)
     }
 
@@ -79,10 +79,12 @@ enum Terminal {
         return names[code].map { "\(text) (\($0))" } ?? text
     }
 
-    /// Writes every byte to `descriptor`; returns the errno of a failure, nil when all was written.
-    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+    /// Writes every byte of `text` to `descriptor` from the string's own storage (a report can be 190 MB: no
+    /// copy); returns the errno of a failure, nil when all was written.
+    static func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
         if closedAtStart.contains(descriptor) { return EBADF }
-        return bytes.withUnsafeBytes { buffer -> Int32? in
+        var text = text
+        return text.withUTF8 { buffer -> Int32? in
             guard let base = buffer.baseAddress else { return nil }
             var offset = 0
             while offset < buffer.count {

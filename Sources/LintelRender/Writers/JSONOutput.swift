@@ -1,7 +1,7 @@
 import Foundation
 
 /// The one JSON encoder of every Lintel report: sorted keys, two-space pretty printing, `/` unescaped,
-/// a trailing newline — the same value always gives the same bytes.
+/// a trailing newline — the same value always gives the same bytes (`JSONTextEncoder`).
 ///
 /// Non-finite numbers: JSON has none, so `+∞`, `−∞` and NaN are written as the strings `"inf"`, `"-inf"` and
 /// `"nan"` (a reader that expects a number sees a string, not a silently wrong value). Any other encoding
@@ -14,12 +14,10 @@ public enum JSONOutput {
 
     /// `value` as JSON text ending in a newline.
     public static func encode(_ value: some Encodable) throws(Failure) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         do {
-            let data = try encoder.encode(value)
-            return String(decoding: data, as: UTF8.self) + "\n"
+            var bytes = try JSONTextEncoder.encode(value)
+            bytes.append(UInt8(ascii: "\n"))
+            return String(decoding: bytes, as: UTF8.self)
         } catch {
             throw Failure(description: "cannot encode the report as JSON: \(error)")
         }

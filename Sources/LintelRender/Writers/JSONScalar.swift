@@ -2,31 +2,34 @@ import Foundation
 
 /// The JSON text of single values, as `JSONTextEncoder` writes them.
 enum JSONScalar {
-    /// The bytes of `value` when it is a string, number, Boolean, or one of the Foundation types JSON writes as a
-    /// scalar (URL as its absolute string, Data as Base64, Decimal as a number); nil for anything else.
-    static func bytes(of value: some Encodable) -> [UInt8]? {
-        var out: [UInt8] = []
-        switch value {
-        case let text as String: string(text, into: &out)
-        case let number as Double: double(number, into: &out)
-        case let number as Int: out.append(contentsOf: String(number).utf8)
-        case let flag as Bool: out.append(contentsOf: (flag ? "true" : "false").utf8)
-        case let number as UInt64: out.append(contentsOf: String(number).utf8)
-        case let number as Int64: out.append(contentsOf: String(number).utf8)
-        case let number as Float: float(number, into: &out)
-        case let number as UInt: out.append(contentsOf: String(number).utf8)
-        case let number as Int32: out.append(contentsOf: String(number).utf8)
-        case let number as UInt32: out.append(contentsOf: String(number).utf8)
-        case let number as Int16: out.append(contentsOf: String(number).utf8)
-        case let number as UInt16: out.append(contentsOf: String(number).utf8)
-        case let number as Int8: out.append(contentsOf: String(number).utf8)
-        case let number as UInt8: out.append(contentsOf: String(number).utf8)
-        case let url as URL: string(url.absoluteString, into: &out)
-        case let data as Data: string(data.base64EncodedString(), into: &out)
-        case let number as Decimal: out.append(contentsOf: number.description.utf8)
-        default: return nil
+    /// Writes `value` when it is a string, number, Boolean, or one of the Foundation types JSON writes as a
+    /// scalar (URL as its absolute string, Data as Base64, Decimal as a number), and returns true; false for
+    /// anything else. The common types are told apart by their metatype (a pointer comparison), the rest by casts.
+    static func write<T: Encodable>(_ value: T, into out: inout [UInt8]) -> Bool {
+        if T.self == String.self, let text = value as? String {
+            string(text, into: &out)
+        } else if T.self == Double.self, let number = value as? Double {
+            double(number, into: &out)
+        } else if T.self == Int.self || T.self == Int64.self || T.self == Int32.self || T.self == Int16.self || T.self == Int8.self,
+                  let number = value as? any BinaryInteger {
+            out.append(contentsOf: String(number).utf8)
+        } else if T.self == UInt64.self || T.self == UInt.self || T.self == UInt32.self || T.self == UInt16.self || T.self == UInt8.self,
+                  let number = value as? any BinaryInteger {
+            out.append(contentsOf: String(number).utf8)
+        } else if T.self == Bool.self, let flag = value as? Bool {
+            out.append(contentsOf: (flag ? "true" : "false").utf8)
+        } else if T.self == Float.self, let number = value as? Float {
+            float(number, into: &out)
+        } else if T.self == URL.self, let url = value as? URL {
+            string(url.absoluteString, into: &out)
+        } else if T.self == Data.self, let data = value as? Data {
+            string(data.base64EncodedString(), into: &out)
+        } else if T.self == Decimal.self, let number = value as? Decimal {
+            out.append(contentsOf: number.description.utf8)
+        } else {
+            return false
         }
-        return out
+        return true
     }
 
     /// Swift's shortest round-trip digits without a trailing `.0` (3.0 → `3`, 1e-7 → `1e-07`); JSON has no

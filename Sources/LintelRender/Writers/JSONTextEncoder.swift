@@ -2,210 +2,192 @@ import Foundation
 
 /// Lintel's JSON text, written straight into bytes: keys sorted by their UTF-8 bytes, two-space pretty printing
 /// with `"key" : value`, empty containers as `{` newline newline `}`, `/` unescaped, numbers as Swift prints them
-/// without a trailing `.0`, and `inf`, `-inf`, `nan` as strings — the bytes Foundation's `JSONEncoder` wrote with
-/// `[.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]` (the golden files hold both to it).
+/// without a trailing `.0`, and `inf`, `-inf`, `nan` as strings — the bytes Foundation's `JSONEncoder` writes with
+/// `[.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]` (`JSONTextEncoderTests` holds the two together).
 ///
 /// Why not `JSONEncoder`: it builds a boxed tree of the whole value before writing. A review at the model-size
-/// limit (133,000 findings, 190 MB of SARIF) took 11 s and 1.15 GB that way. Here each value is turned into its
-/// bytes as soon as its `encode(to:)` returns, so only the containers still open hold pieces.
+/// limit (133,000 findings, 190 MB of SARIF) took 11 s and 1.15 GB that way. Here every value is written into one
+/// buffer as it is encoded; an object's members are put in key order when the object is finished.
 struct JSONTextEncoder {
     /// `value` as JSON bytes (no trailing newline).
     static func encode(_ value: some Encodable) throws -> [UInt8] {
-        try JSONValueEncoder.bytes(of: value, depth: 0, codingPath: [])
+        let buffer = JSONBuffer()
+        try JSONValueEncoder.write(value, depth: 0, into: buffer, parent: nil, key: nil)
+        return buffer.bytes
     }
 }
 
-/// One value being encoded at an indentation depth: what its `encode(to:)` asked for (a keyed or unkeyed
-/// container, or a single value), turned into bytes by `finish`.
+/// The bytes being written, shared by every encoder of one value (and its own for a container that is
+/// filled later, see `JSONValueEncoder.deferred`).
+final class JSONBuffer {
+    var bytes: [UInt8] = []
+}
+
+/// One value being encoded at an indentation depth: a keyed or unkeyed container, or a single value.
 final class JSONValueEncoder: Encoder {
     let depth: Int
-    let codingPath: [any CodingKey]
+    let buffer: JSONBuffer
+    /// Where the value sits, for `codingPath` (built only when asked: almost no encoder asks).
+    let parent: JSONValueEncoder?
+    let key: (any CodingKey)?
     var userInfo: [CodingUserInfoKey: Any] { [:] }
-    /// The container or single value `encode(to:)` made; nil when it encoded nothing (written as `{}`).
-    var content: JSONSlot?
+    /// The container `encode(to:)` asked for, closed by `finish`.
+    private var container: JSONContainer?
+    /// True once a single value was written.
+    private var wroteValue = false
 
-    init(depth: Int, codingPath: [any CodingKey]) {
+    var codingPath: [any CodingKey] {
+        var path: [any CodingKey] = []
+        var node: JSONValueEncoder? = self
+        while let current = node, let key = current.key {
+            path.append(key)
+            node = current.parent
+        }
+        return path.reversed()
+    }
+
+    init(depth: Int, buffer: JSONBuffer, parent: JSONValueEncoder?, key: (any CodingKey)?) {
         self.depth = depth
-        self.codingPath = codingPath
+        self.buffer = buffer
+        self.parent = parent
+        self.key = key
     }
 
-    /// The bytes of `value` at `depth`: primitives directly, anything else through its `encode(to:)`.
-    static func bytes(of value: some Encodable, depth: Int, codingPath: [any CodingKey]) throws -> [UInt8] {
-        if let scalar = JSONScalar.bytes(of: value) { return scalar }
-        let encoder = JSONValueEncoder(depth: depth, codingPath: codingPath)
+    /// Writes `value` at the end of `buffer`: scalars directly, anything else through its `encode(to:)`.
+    static func write(_ value: some Encodable, depth: Int, into buffer: JSONBuffer, parent: JSONValueEncoder?, key: (any CodingKey)?) throws {
+        if JSONScalar.write(value, into: &buffer.bytes) { return }
+        let encoder = JSONValueEncoder(depth: depth, buffer: buffer, parent: parent, key: key)
         try value.encode(to: encoder)
-        return encoder.finish()
+        encoder.finish()
     }
 
-    func finish() -> [UInt8] {
-        var out: [UInt8] = []
-        (content ?? .container(JSONContainer(keyed: true, depth: depth))).write(to: &out)
-        return out
+    /// Closes what `encode(to:)` opened; a value that encoded nothing is an empty object, as in Foundation.
+    func finish() {
+        if let container {
+            container.close()
+        } else if !wroteValue {
+            JSONContainer(keyed: true, encoder: self).close()
+        }
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        KeyedEncodingContainer(JSONKeyedContainer<Key>(container(keyed: true), encoder: self))
+        KeyedEncodingContainer(JSONKeyedContainer<Key>(open(keyed: true)))
     }
 
-    func unkeyedContainer() -> any UnkeyedEncodingContainer { JSONUnkeyedContainer(container(keyed: false), encoder: self) }
+    func unkeyedContainer() -> any UnkeyedEncodingContainer { JSONUnkeyedContainer(open(keyed: false)) }
 
     func singleValueContainer() -> any SingleValueEncodingContainer { JSONSingleValue(encoder: self) }
 
-    /// The value's container, made on first request (a type may ask again, as a superclass does).
-    private func container(keyed: Bool) -> JSONContainer {
-        if case .container(let existing) = content, existing.keyed == keyed { return existing }
-        let made = JSONContainer(keyed: keyed, depth: depth)
-        content = .container(made)
+    /// The value's container, opened on first request (a subclass and its superclass share one).
+    private func open(keyed: Bool) -> JSONContainer {
+        if let container, container.keyed == keyed { return container }
+        let made = JSONContainer(keyed: keyed, encoder: self)
+        container = made
         return made
     }
-}
 
-/// A value inside a container: its finished bytes, a nested container still being filled, or an encoder
-/// handed out by `superEncoder` that is filled later.
-enum JSONSlot {
-    case bytes([UInt8])
-    case container(JSONContainer)
-    case encoder(JSONValueEncoder)
+    /// Writes a single value in this encoder's place.
+    func writeSingle(_ value: some Encodable) throws {
+        wroteValue = true
+        try Self.write(value, depth: depth, into: buffer, parent: parent, key: key)
+    }
 
-    func write(to out: inout [UInt8]) {
-        switch self {
-        case .bytes(let bytes): out.append(contentsOf: bytes)
-        case .container(let container): container.write(to: &out)
-        case .encoder(let encoder): out.append(contentsOf: encoder.finish())
-        }
+    func writeNull() {
+        wroteValue = true
+        buffer.bytes.append(contentsOf: "null".utf8)
+    }
+
+    /// An encoder for a member whose container is handed out now and filled later (`nestedContainer`,
+    /// `superEncoder`): it writes into its own buffer, spliced in when the parent closes.
+    func deferred(depth: Int, key: any CodingKey) -> JSONValueEncoder {
+        JSONValueEncoder(depth: depth, buffer: JSONBuffer(), parent: self, key: key)
     }
 }
 
-/// An object or array whose closing bracket is indented `depth` levels; its members one level deeper.
+/// An object or array being written at the end of its encoder's buffer: the opening bracket at once, then
+/// each member on its own line as it comes, commas between. `close` puts an object's members in key order (the
+/// order they came in is the declaration order) and adds the closing bracket.
 final class JSONContainer {
     let keyed: Bool
-    let depth: Int
-    var members: [(key: String, value: JSONSlot)] = []
+    let encoder: JSONValueEncoder
+    /// Where the first member starts in the buffer (after the opening bracket's line).
+    private let start: Int
+    /// Each member's key (empty in an array), its range in the buffer (without the comma), or the encoder
+    /// it waits for.
+    private var members: [(key: String, range: Range<Int>, deferred: JSONValueEncoder?)] = []
+    private var hasDeferred = false
 
-    init(keyed: Bool, depth: Int) {
+    var depth: Int { encoder.depth }
+    var buffer: JSONBuffer { encoder.buffer }
+    var count: Int { members.count }
+
+    init(keyed: Bool, encoder: JSONValueEncoder) {
         self.keyed = keyed
-        self.depth = depth
+        self.encoder = encoder
+        encoder.buffer.bytes.append(keyed ? UInt8(ascii: "{") : UInt8(ascii: "["))
+        encoder.buffer.bytes.append(UInt8(ascii: "\n"))
+        start = encoder.buffer.bytes.count
     }
 
-    func write(to out: inout [UInt8]) {
-        out.append(keyed ? UInt8(ascii: "{") : UInt8(ascii: "["))
-        out.append(UInt8(ascii: "\n"))
-        var entries = members
+    /// Writes one member: the comma after the one before, its line's indentation and key, then `body` writes
+    /// the value.
+    func member(_ key: String, _ body: () throws -> Void) rethrows {
+        if !members.isEmpty { buffer.bytes.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: "\n")]) }
+        let begin = buffer.bytes.count
+        Self.writeKey(key, keyed: keyed, depth: depth, into: &buffer.bytes)
+        try body()
+        members.append((key, begin..<buffer.bytes.count, nil))
+    }
+
+    /// A member filled later: its own encoder, one level deeper, spliced in by `close`.
+    func deferredMember(_ key: any CodingKey) -> JSONValueEncoder {
+        let nested = encoder.deferred(depth: depth + 1, key: key)
+        members.append((keyed ? key.stringValue : "", buffer.bytes.count..<buffer.bytes.count, nested))
+        hasDeferred = true
+        return nested
+    }
+
+    func close() {
+        var order = Array(members.indices)
         if keyed {
-            // Sorted by UTF-8 bytes; a key encoded twice keeps its last value, as a dictionary would.
-            entries = members.enumerated().sorted { a, b in
-                a.element.key == b.element.key ? a.offset < b.offset : a.element.key.utf8.lexicographicallyPrecedes(b.element.key.utf8)
-            }.map(\.element)
-            entries = entries.enumerated().filter { $0.offset + 1 == entries.count || entries[$0.offset + 1].key != $0.element.key }
-                .map(\.element)
-        }
-        if entries.isEmpty { out.append(UInt8(ascii: "\n")) }
-        for (index, entry) in entries.enumerated() {
-            Self.indent(depth + 1, &out)
-            if keyed {
-                JSONScalar.string(entry.key, into: &out)
-                out.append(contentsOf: " : ".utf8)
+            // By UTF-8 bytes, stable; a key written twice keeps its last value, as a dictionary would.
+            order.sort { a, b in
+                members[a].key == members[b].key ? a < b : members[a].key.utf8.lexicographicallyPrecedes(members[b].key.utf8)
             }
-            entry.value.write(to: &out)
-            if index + 1 < entries.count { out.append(UInt8(ascii: ",")) }
-            out.append(UInt8(ascii: "\n"))
+            order = order.indices.filter { $0 + 1 == order.count || members[order[$0 + 1]].key != members[order[$0]].key }
+                .map { order[$0] }
         }
-        Self.indent(depth, &out)
-        out.append(keyed ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+        if hasDeferred || order != Array(members.indices) { rewrite(order) }
+        buffer.bytes.append(UInt8(ascii: "\n"))
+        Self.indent(depth, &buffer.bytes)
+        buffer.bytes.append(keyed ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+    }
+
+    /// Writes the members again in `order`, deferred ones from their own buffers.
+    private func rewrite(_ order: [Int]) {
+        let written = Array(buffer.bytes[start...])
+        buffer.bytes.removeSubrange(start...)
+        for (position, index) in order.enumerated() {
+            if position > 0 { buffer.bytes.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: "\n")]) }
+            let member = members[index]
+            if let nested = member.deferred {
+                Self.writeKey(member.key, keyed: keyed, depth: depth, into: &buffer.bytes)
+                nested.finish()
+                buffer.bytes.append(contentsOf: nested.buffer.bytes)
+            } else {
+                buffer.bytes.append(contentsOf: written[(member.range.lowerBound - start)..<(member.range.upperBound - start)])
+            }
+        }
+    }
+
+    private static func writeKey(_ key: String, keyed: Bool, depth: Int, into out: inout [UInt8]) {
+        indent(depth + 1, &out)
+        guard keyed else { return }
+        JSONScalar.string(key, into: &out)
+        out.append(contentsOf: " : ".utf8)
     }
 
     static func indent(_ depth: Int, _ out: inout [UInt8]) {
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
-    }
-}
-
-struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
-    let storage: JSONContainer
-    let encoder: JSONValueEncoder
-    var codingPath: [any CodingKey] { encoder.codingPath }
-
-    init(_ storage: JSONContainer, encoder: JSONValueEncoder) {
-        self.storage = storage
-        self.encoder = encoder
-    }
-
-    mutating func encodeNil(forKey key: Key) throws { storage.members.append((key.stringValue, .bytes(Array("null".utf8)))) }
-
-    mutating func encode(_ value: some Encodable, forKey key: Key) throws {
-        let bytes = try JSONValueEncoder.bytes(of: value, depth: storage.depth + 1, codingPath: codingPath + [key])
-        storage.members.append((key.stringValue, .bytes(bytes)))
-    }
-
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        let nested = nestedEncoder(key)
-        return nested.container(keyedBy: keyType)
-    }
-
-    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { nestedEncoder(key).unkeyedContainer() }
-
-    mutating func superEncoder() -> any Encoder { nestedEncoder(JSONIndexKey(stringValue: "super")) }
-
-    mutating func superEncoder(forKey key: Key) -> any Encoder { nestedEncoder(key) }
-
-    private func nestedEncoder(_ key: any CodingKey) -> JSONValueEncoder {
-        let nested = JSONValueEncoder(depth: storage.depth + 1, codingPath: codingPath + [key])
-        storage.members.append((key.stringValue, .encoder(nested)))
-        return nested
-    }
-}
-
-struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
-    let storage: JSONContainer
-    let encoder: JSONValueEncoder
-    var codingPath: [any CodingKey] { encoder.codingPath }
-    var count: Int { storage.members.count }
-
-    init(_ storage: JSONContainer, encoder: JSONValueEncoder) {
-        self.storage = storage
-        self.encoder = encoder
-    }
-
-    mutating func encodeNil() throws { storage.members.append(("", .bytes(Array("null".utf8)))) }
-
-    mutating func encode(_ value: some Encodable) throws {
-        let key = JSONIndexKey(intValue: count)
-        let bytes = try JSONValueEncoder.bytes(of: value, depth: storage.depth + 1, codingPath: codingPath + [key])
-        storage.members.append(("", .bytes(bytes)))
-    }
-
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        nestedEncoder().container(keyedBy: keyType)
-    }
-
-    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { nestedEncoder().unkeyedContainer() }
-
-    mutating func superEncoder() -> any Encoder { nestedEncoder() }
-
-    private func nestedEncoder() -> JSONValueEncoder {
-        let nested = JSONValueEncoder(depth: storage.depth + 1, codingPath: codingPath + [JSONIndexKey(intValue: count)])
-        storage.members.append(("", .encoder(nested)))
-        return nested
-    }
-}
-
-/// A value that is one value: it takes its encoder's place and depth.
-struct JSONSingleValue: SingleValueEncodingContainer {
-    let encoder: JSONValueEncoder
-    var codingPath: [any CodingKey] { encoder.codingPath }
-
-    mutating func encodeNil() throws { encoder.content = .bytes(Array("null".utf8)) }
-
-    mutating func encode(_ value: some Encodable) throws {
-        encoder.content = .bytes(try JSONValueEncoder.bytes(of: value, depth: encoder.depth, codingPath: codingPath))
-    }
-}
-
-struct JSONIndexKey: CodingKey {
-    var stringValue: String
-    var intValue: Int?
-    init(stringValue: String) { self.stringValue = stringValue }
-    init(intValue: Int) {
-        stringValue = String(intValue)
-        self.intValue = intValue
     }
 }

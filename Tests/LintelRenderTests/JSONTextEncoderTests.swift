@@ -81,6 +81,35 @@ struct JSONTextEncoderTests {
         #expect(try JSONTextEncoder.encode("top") == Self.foundation("top"))
     }
 
+    /// Above 64 KB an object is reordered in place (its largest member moved, the others copied): members out of
+    /// key order around a large one, and a container filled after later members were written.
+    struct Large: Encodable {
+        var zebra = (0..<20_000).map { "line \($0) \u{1}" }
+        var apple = 1
+        var nested = Nested()
+        var middle = (0..<5_000).map(Double.init)
+        var before = "b"
+    }
+
+    /// A large object with a member handed out before the others and filled after them.
+    struct LargeDeferred: Encodable {
+        enum Keys: String, CodingKey { case zulu, alpha, mike }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            var later = container.nestedUnkeyedContainer(forKey: .zulu)
+            try container.encode((0..<20_000).map { "row \($0)" }, forKey: .mike)
+            try container.encode(Large(), forKey: .alpha)
+            for i in 0..<3 { try later.encode(i) }
+        }
+    }
+
+    @Test("a large object reordered in place encodes to Foundation's bytes, inside an array and alone")
+    func large() throws {
+        #expect(try JSONTextEncoder.encode(LargeDeferred()) == Self.foundation(LargeDeferred()))
+        #expect(try JSONTextEncoder.encode(Large()) == Self.foundation(Large()))
+        #expect(try JSONTextEncoder.encode([Large(), Large()]) == Self.foundation([Large(), Large()]))
+    }
+
     @Test("the examples' review, capacity and simulation reports encode to Foundation's bytes",
           arguments: ["order-system.yaml", "flash-sale.yaml", "analytics-platform.yaml", "django-monolith.yaml"])
     func examples(file: String) throws {

@@ -15,9 +15,13 @@ public enum JSONOutput {
     /// `value` as JSON text ending in a newline.
     public static func encode(_ value: some Encodable) throws(Failure) -> String {
         do {
-            var bytes = try JSONTextEncoder.encode(value)
-            bytes.append(UInt8(ascii: "\n"))
-            return String(decoding: bytes, as: UTF8.self)
+            let bytes = try JSONTextEncoder.encode(value)
+            // One allocation of the exact size: a report can be 190 MB.
+            return String(unsafeUninitializedCapacity: bytes.count + 1) { buffer in
+                _ = buffer.initialize(fromContentsOf: bytes)
+                buffer[bytes.count] = UInt8(ascii: "\n")
+                return bytes.count + 1
+            }
         } catch {
             throw Failure(description: "cannot encode the report as JSON: \(error)")
         }

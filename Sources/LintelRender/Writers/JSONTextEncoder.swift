@@ -20,7 +20,9 @@ struct JSONTextEncoder {
 /// The bytes being written, shared by every encoder of one value (and its own for a container that is
 /// filled later, see `JSONValueEncoder.deferred`).
 final class JSONBuffer {
-    var bytes: [UInt8] = []
+    // Unchecked: only the encoder of one value touches it, from one thread (dynamic exclusivity checks on every
+    // append were measurable).
+    @exclusivity(unchecked) var bytes: [UInt8] = []
 }
 
 /// One value being encoded at an indentation depth: a keyed or unkeyed container, or a single value.
@@ -148,23 +150,43 @@ final class JSONContainer {
     }
 
     func close() {
-        var order = Array(members.indices)
-        if keyed {
-            // By UTF-8 bytes, stable; a key written twice keeps its last value, as a dictionary would.
-            order.sort { a, b in
-                members[a].key == members[b].key ? a < b : members[a].key.utf8.lexicographicallyPrecedes(members[b].key.utf8)
-            }
-            order = order.indices.filter { $0 + 1 == order.count || members[order[$0 + 1]].key != members[order[$0]].key }
-                .map { order[$0] }
-        }
-        if hasDeferred || order != Array(members.indices) { rewrite(order) }
+        if hasDeferred || !inKeyOrder { rewrite(keyOrder()) }
         buffer.bytes.append(UInt8(ascii: "\n"))
         Self.indent(depth, &buffer.bytes)
         buffer.bytes.append(keyed ? UInt8(ascii: "}") : UInt8(ascii: "]"))
     }
 
+    /// True when the members came in their final order: an array's always, an object's when the keys
+    /// strictly increase.
+    private var inKeyOrder: Bool {
+        guard keyed else { return true }
+        for index in members.indices.dropFirst() where !members[index - 1].key.utf8.lexicographicallyPrecedes(members[index].key.utf8) {
+            return false
+        }
+        return true
+    }
+
+    /// The members' final order: by key's UTF-8 bytes, stable; a key written twice keeps its last value, as a
+    /// dictionary would. An array's in the order they came.
+    private func keyOrder() -> [Int] {
+        var order = Array(members.indices)
+        guard keyed else { return order }
+        order.sort { a, b in
+            members[a].key == members[b].key ? a < b : members[a].key.utf8.lexicographicallyPrecedes(members[b].key.utf8)
+        }
+        return order.indices.filter { $0 + 1 == order.count || members[order[$0 + 1]].key != members[order[$0]].key }.map { order[$0] }
+    }
+
+    /// Containers above this many bytes are rewritten in place (`rewriteInPlace`); smaller ones through a copy.
+    private static let inPlaceThreshold = 1 << 16
+
     /// Writes the members again in `order`, deferred ones from their own buffers.
     private func rewrite(_ order: [Int]) {
+        guard buffer.bytes.count - start > Self.inPlaceThreshold else { return rewriteThroughCopy(order) }
+        rewriteInPlace(order)
+    }
+
+    private func rewriteThroughCopy(_ order: [Int]) {
         let written = Array(buffer.bytes[start...])
         buffer.bytes.removeSubrange(start...)
         for (position, index) in order.enumerated() {
@@ -178,6 +200,64 @@ final class JSONContainer {
                 buffer.bytes.append(contentsOf: written[(member.range.lowerBound - start)..<(member.range.upperBound - start)])
             }
         }
+    }
+
+    /// `rewrite` for a large container: the largest member is moved within the buffer (an object's members are
+    /// few, and at the top of a large report one of them holds nearly all of it); only the others are copied
+    /// out, so a 190 MB report is not copied whole at every level.
+    private func rewriteInPlace(_ order: [Int]) {
+        var largest: Int?
+        for index in order where members[index].deferred == nil {
+            if largest.map({ members[index].range.count > members[$0].range.count }) ?? true { largest = index }
+        }
+        // Every member's final bytes except the largest's, and the final length.
+        var pieces: [Int: [UInt8]] = [:]
+        var length = 0
+        var largestOffset = 0
+        for (position, index) in order.enumerated() {
+            if position > 0 { length += 2 }
+            let member = members[index]
+            if index == largest {
+                largestOffset = length
+                length += member.range.count
+                continue
+            }
+            var piece: [UInt8]
+            if let nested = member.deferred {
+                piece = []
+                Self.writeKey(member.key, keyed: keyed, depth: depth, into: &piece)
+                nested.finish()
+                piece.append(contentsOf: nested.buffer.bytes)
+            } else {
+                piece = Array(buffer.bytes[member.range])
+            }
+            length += piece.count
+            pieces[index] = piece
+        }
+        let end = buffer.bytes.count
+        if start + length > end { buffer.bytes.append(contentsOf: repeatElement(0, count: start + length - end)) }
+        if let largest {
+            let from = members[largest].range, to = start + largestOffset
+            buffer.bytes.withUnsafeMutableBytes { raw in
+                guard let base = raw.baseAddress else { return }
+                _ = memmove(base + to, base + from.lowerBound, from.count)
+            }
+        }
+        var cursor = start
+        for (position, index) in order.enumerated() {
+            if position > 0 {
+                buffer.bytes[cursor] = UInt8(ascii: ",")
+                buffer.bytes[cursor + 1] = UInt8(ascii: "\n")
+                cursor += 2
+            }
+            if index == largest {
+                cursor += members[index].range.count
+            } else if let piece = pieces[index] {
+                buffer.bytes.replaceSubrange(cursor..<(cursor + piece.count), with: piece)
+                cursor += piece.count
+            }
+        }
+        buffer.bytes.removeSubrange((start + length)...)
     }
 
     private static func writeKey(_ key: String, keyed: Bool, depth: Int, into out: inout [UInt8]) {

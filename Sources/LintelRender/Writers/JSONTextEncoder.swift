@@ -67,6 +67,8 @@ final class JSONValueEncoder: Encoder {
     func finish() {
         if let container {
             container.close()
+            // The container refers back to this encoder: let both go.
+            self.container = nil
         } else if !wroteValue {
             JSONContainer(keyed: true, encoder: self).close()
         }
@@ -154,6 +156,8 @@ final class JSONContainer {
         buffer.bytes.append(UInt8(ascii: "\n"))
         Self.indent(depth, &buffer.bytes)
         buffer.bytes.append(keyed ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+        // Deferred members' encoders refer back to this container's encoder.
+        members = []
     }
 
     /// True when the members came in their final order: an array's always, an object's when the keys

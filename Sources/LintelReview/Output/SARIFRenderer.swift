@@ -15,6 +15,8 @@ public enum SARIFRenderer {
         var descriptors = rules.sorted { $0.id < $1.id }.map(descriptor)
         var index = Dictionary(descriptors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var results: [SARIF.Result] = []
+        // One URI per file, not per finding (a review at the size limit has 133,000 findings in one file).
+        var uris: [String: String] = [:]
         for report in reports {
             for finding in Finding.inDisplayOrder(report.findings) {
                 let ruleIndex: Int
@@ -25,7 +27,10 @@ public enum SARIFRenderer {
                     index[finding.ruleID] = ruleIndex
                     descriptors.append(descriptor(unknown: finding))
                 }
-                results.append(result(finding, ruleIndex: ruleIndex, baseDirectory: baseDirectory))
+                let file = finding.location.file
+                let fileURI = uris[file] ?? uri(file, baseDirectory: baseDirectory)
+                uris[file] = fileURI
+                results.append(result(finding, ruleIndex: ruleIndex, uri: fileURI))
             }
         }
         let driver = SARIF.Driver(name: "Lintel", version: toolVersion, semanticVersion: toolVersion,
@@ -63,11 +68,12 @@ public enum SARIFRenderer {
             properties: properties(finding.category, finding.severity))
     }
 
-    static func result(_ finding: Finding, ruleIndex: Int, baseDirectory: String?) -> SARIF.Result {
+    /// The result of `finding`, located in the file whose URI is `uri` (`uri(_:baseDirectory:)`).
+    static func result(_ finding: Finding, ruleIndex: Int, uri: String) -> SARIF.Result {
         let place = finding.location
         let region = place.line >= 1 ? SARIF.Region(startLine: place.line, startColumn: place.column >= 1 ? place.column : nil) : nil
         let location = SARIF.Location(physicalLocation: SARIF.PhysicalLocation(
-            artifactLocation: SARIF.ArtifactLocation(uri: uri(place.file, baseDirectory: baseDirectory)), region: region))
+            artifactLocation: SARIF.ArtifactLocation(uri: uri), region: region))
         var suppressions: [SARIF.Suppression]?
         if finding.status == .accepted {
             let fromBaseline = finding.acceptance.map(Baseline.isBaselineAcceptance) ?? false

@@ -23,6 +23,8 @@ final class JSONBuffer {
     // Unchecked: only the encoder of one value touches it, from one thread (dynamic exclusivity checks on every
     // append were measurable).
     @exclusivity(unchecked) var bytes: [UInt8] = []
+    /// Reused by every small object's rewrite (`JSONContainer.rewriteThroughCopy`), so it allocates once.
+    @exclusivity(unchecked) var scratch: [UInt8] = []
 }
 
 /// One value being encoded at an indentation depth: a keyed or unkeyed container, or a single value.
@@ -131,6 +133,7 @@ final class JSONContainer {
         encoder.buffer.bytes.append(keyed ? UInt8(ascii: "{") : UInt8(ascii: "["))
         encoder.buffer.bytes.append(UInt8(ascii: "\n"))
         start = encoder.buffer.bytes.count
+        members.reserveCapacity(8)
     }
 
     /// Writes one member: the comma after the one before, its line's indentation and key, then `body` writes
@@ -191,17 +194,19 @@ final class JSONContainer {
     }
 
     private func rewriteThroughCopy(_ order: [Int]) {
-        let written = Array(buffer.bytes[start...])
+        buffer.scratch.removeAll(keepingCapacity: true)
+        buffer.scratch.append(contentsOf: buffer.bytes[start...])
         buffer.bytes.removeSubrange(start...)
         for (position, index) in order.enumerated() {
             if position > 0 { buffer.bytes.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: "\n")]) }
             let member = members[index]
             if let nested = member.deferred {
+                // Its own buffer (and scratch), so finishing it leaves this one's scratch alone.
                 Self.writeKey(member.key, keyed: keyed, depth: depth, into: &buffer.bytes)
                 nested.finish()
                 buffer.bytes.append(contentsOf: nested.buffer.bytes)
             } else {
-                buffer.bytes.append(contentsOf: written[(member.range.lowerBound - start)..<(member.range.upperBound - start)])
+                buffer.bytes.append(contentsOf: buffer.scratch[(member.range.lowerBound - start)..<(member.range.upperBound - start)])
             }
         }
     }

@@ -64,21 +64,26 @@ public struct MarkdownWriter: DocumentWriter, PlainListLayout {
         return table
     }()
 
-    /// The Markdown policy for text.
+    /// The Markdown policy for text: line breaks and tabs become one space each (CR LF one space), Markdown's
+    /// syntax characters are backslash-escaped. Byte by byte (all of them are ASCII), so a character followed
+    /// by a combining mark is escaped too; text with none of them is returned as it is.
     static func escape(_ text: String) -> String {
-        // Most text has none of the characters below (all ASCII): return it as it is.
         guard text.utf8.contains(where: { specialBytes[Int($0)] }) else { return text }
-        var result = ""
-        for character in text {
-            switch character {
-            case "\n", "\r", "\r\n", "\t": result.append(" ")
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "&", "~":
-                result.append("\\")
-                result.append(character)
-            default: result.append(character)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 8)
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            defer { previous = byte }
+            switch byte {
+            case UInt8(ascii: "\n") where previous == UInt8(ascii: "\r"): continue
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"): bytes.append(UInt8(ascii: " "))
+            case _ where specialBytes[Int(byte)]:
+                bytes.append(UInt8(ascii: "\\"))
+                bytes.append(byte)
+            default: bytes.append(byte)
             }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A link destination: characters that would end or break it (space, parentheses, angle brackets, controls,

@@ -95,14 +95,14 @@ struct QueueState: Sendable {
         saturated = [Bool](repeating: false, count: count)
         unbounded = saturated
         calls = [CallTime?](repeating: nil, count: semantics.graph.edges.count)
-        for members in semantics.cycles.components.reversed() {
-            guard CycleStructure.isCycle(members, semantics.graph) else {
+        for (position, members) in semantics.cycles.components.enumerated().reversed() {
+            guard semantics.cycles.cyclic[position] else {
                 for node in members { solve(node) }
                 continue
             }
             // A terminating cycle's holding times depend on each other: sweep, callees first, until the
             // means settle (the recursion's geometric tail shrinks by the cycle's gain each sweep).
-            let order = semantics.cycles.calleesFirst[semantics.cycles.componentOf[members[0]]] ?? members
+            let order = semantics.cycles.calleesFirst[position] ?? members
             for sweep in 0..<200 {
                 let before = order.map { holding[$0] }
                 for node in order { solve(node) }

@@ -20,6 +20,9 @@ public struct CycleStructure: Sendable {
     /// postorder along the calls), the order in which quantities that flow from callee to caller
     /// (holding times) settle in the fewest sweeps: a ring in two or three instead of one per member.
     public let calleesFirst: [Int: [Int]]
+    /// For each strongly connected component: true when it is a cycle (`isCycle`), decided once here rather
+    /// than at every flow's and every queue pass's visit.
+    public let cyclic: [Bool]
 
     /// Strongly connected components this size or smaller are solved by Gauss–Jordan elimination;
     /// larger ones by Gauss–Seidel sweeps over their calls (`CycleSweeps`).
@@ -46,9 +49,11 @@ public struct CycleStructure: Sendable {
         var componentOf = [Int](repeating: 0, count: graph.count)
         var solvers: [Int: Solver] = [:]
         var calleesFirst: [Int: [Int]] = [:]
+        var cyclic = [Bool](repeating: false, count: final.count)
         for (position, members) in final.enumerated() {
             for node in members { componentOf[node] = position }
             if Self.isCycle(members, graph) {
+                cyclic[position] = true
                 solvers[position] = Self.solver(members, graph)
                 calleesFirst[position] = Self.postorder(members, graph)
             }
@@ -57,6 +62,7 @@ public struct CycleStructure: Sendable {
         self.componentOf = componentOf
         self.solvers = solvers
         self.calleesFirst = calleesFirst
+        self.cyclic = cyclic
         cutCycles = cut.sorted { $0[0] < $1[0] }
     }
 

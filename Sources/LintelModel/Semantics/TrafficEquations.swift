@@ -21,24 +21,34 @@ struct TrafficEquations {
                corrected: Bool, arrive: (Int, Double) -> Void, carry: (Int, Double) -> Void) {
         for position in positions {
             let members = cycles.components[position]
-            var rates = members.map { inflow[$0] }
-            if CycleStructure.isCycle(members, graph) {
-                rates = corrected ? sweeps(position, outside: rates, passed: passed, multiplier: multiplier)
-                    : cycles.solve(position, inflow: rates)
+            guard cycles.cyclic[position] else {
+                // Not a cycle: one member whose rate is its inflow (no array per member: this runs for every
+                // component of every flow).
+                for member in members { pass(member, rate: inflow[member], position: position, &inflow, passed, multiplier, arrive, carry) }
+                continue
             }
+            let outside = members.map { inflow[$0] }
+            let rates = corrected ? sweeps(position, outside: outside, passed: passed, multiplier: multiplier)
+                : cycles.solve(position, inflow: outside)
             for (member, rate) in zip(members, rates) {
-                inflow[member] = 0
-                guard rate > 0 else { continue }
-                arrive(member, rate)
-                let out = rate * passed(member)
-                for e in graph.outgoing(member) where !graph.edges[e].closesCycle {
-                    let carried = out * graph.edges[e].factor * multiplier(e)
-                    guard carried > 0 else { continue }
-                    carry(e, carried)
-                    let target = graph.edges[e].target
-                    if cycles.componentOf[target] != position { inflow[target] = min(1e15, inflow[target] + carried) }
-                }
+                pass(member, rate: rate, position: position, &inflow, passed, multiplier, arrive, carry)
             }
+        }
+    }
+
+    /// `member` receives `rate`: it arrives, and its calls carry the rate on to callees outside its component.
+    private func pass(_ member: Int, rate: Double, position: Int, _ inflow: inout [Double], _ passed: (Int) -> Double,
+                      _ multiplier: (Int) -> Double, _ arrive: (Int, Double) -> Void, _ carry: (Int, Double) -> Void) {
+        inflow[member] = 0
+        guard rate > 0 else { return }
+        arrive(member, rate)
+        let out = rate * passed(member)
+        for e in graph.outgoing(member) where !graph.edges[e].closesCycle {
+            let carried = out * graph.edges[e].factor * multiplier(e)
+            guard carried > 0 else { continue }
+            carry(e, carried)
+            let target = graph.edges[e].target
+            if cycles.componentOf[target] != position { inflow[target] = min(1e15, inflow[target] + carried) }
         }
     }
 

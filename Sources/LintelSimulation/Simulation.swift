@@ -107,11 +107,14 @@ public enum Simulation {
         var compiled = CompiledModel(semantics: semantics)
         let expected = LoadScaling.expectedEvents(semantics, compiled, timeline: resolved.timeline, duration: resolved.duration)
         let count = max(1, options.replications)
-        let scale = LoadScaling.choose(events: expected.events * Double(count), budget: options.maxEvents, components: compiled.components,
+        let fixed = EventBudget.fixedCost(seriesPoints: (resolved.duration / interval).rounded(.up))
+        // The fixed cost of every replication cannot be scaled away: the load is scaled to what is left.
+        let target = options.maxEvents > 0 ? max(1, options.maxEvents - fixed * Double(count)) : 0
+        let scale = LoadScaling.choose(events: expected.events * Double(count), budget: target, components: compiled.components,
                                        peakArrivals: expected.peakArrivals, meanService: semantics.service.map(\.mean))
         let notes = LoadScaling.notes(scale, components: compiled.components, names: compiled.names,
                                       peakArrivals: expected.peakArrivals, service: semantics.service)
-        let estimate = EventEstimate(fullEvents: expected.events, scale: scale, replications: count,
+        let estimate = EventEstimate(fullEvents: expected.events, scale: scale, replications: count, fixedPerReplication: fixed,
                                      duration: resolved.duration, budget: options.maxSimulatedEvents)
         try EventBudget.check(estimate)
         LoadScaling.apply(scale, to: &compiled, scenario: &resolved)
@@ -126,8 +129,15 @@ public enum Simulation {
         let sharedModel = compiled, sharedScenario = resolved
         DispatchQueue.concurrentPerform(iterations: count) { i in
             let seed = options.seed &+ UInt64(i)
-            results.store(runOne(sharedModel, sharedScenario, system: model.system, seed: seed, interval: interval, options: options,
-                                 scale: scale, limit: limit, progress: nil, shouldStop: shouldStop), at: i)
+            var result = runOne(sharedModel, sharedScenario, system: model.system, seed: seed, interval: interval, options: options,
+                                scale: scale, limit: limit, progress: nil, shouldStop: shouldStop)
+            // Only the first seed's time series is reported; the others' would hold 10,000 × 3,600 points.
+            if i > 0, case .success(var report) = result {
+                report.series = []
+                report.breakers = nil
+                result = .success(report)
+            }
+            results.store(result, at: i)
         }
         if let failure = results.firstFailure { throw failure }
         let reports = results.reports

@@ -31,7 +31,9 @@ struct EventBudgetTests {
         var options = SimulationOptions(seed: 1)
         options.maxEvents = 0 // --full
         let estimate = try #require(Self.refusal(Self.mm4(), duration: 1e9, options: options))
-        let fitting: Double = SimulationOptions.defaultMaxSimulatedEvents / 7.2
+        // 10^9 s in 3,600 intervals: the fixed cost of the run's time series is what the events cannot use.
+        let fixed = EventBudget.fixedCost(seriesPoints: 3600)
+        let fitting: Double = (SimulationOptions.defaultMaxSimulatedEvents - fixed) / 7.2
         #expect(abs(estimate.fullEvents - 7.2e9) < 1)
         #expect(estimate.scale == 1)
         #expect(abs(estimate.fittingDuration - fitting) < 1e-3)
@@ -59,7 +61,19 @@ struct EventBudgetTests {
         options.maxSimulatedEvents = 5e7
         let estimate = try #require(Self.refusal(model, duration: 1e6, options: options))
         #expect(estimate.scale == 1)
-        #expect(abs(estimate.simulatedEvents - 7.2e7) < 1)
+        #expect(abs(estimate.simulatedEvents - 7.2e7 - 10 * estimate.fixedPerReplication) < 1)
+        #expect(SimulationError.tooMuchWork(estimate).description.contains("fewer replications"))
+    }
+
+    @Test("10,000 replications of a short run are refused for their fixed cost, which scaling cannot shrink")
+    func fixedCostOfReplications() throws {
+        var options = SimulationOptions(seed: 1)
+        options.replications = 10_000
+        let estimate = try #require(Self.refusal(Self.mm4(), duration: 60, options: options))
+        // 60 one-second points: 5,000 + 5 × 60 = 5,300 per run, 5.3e7 for 10,000 > 3.5e7.
+        #expect(estimate.fixedPerReplication == 5_300)
+        #expect(estimate.simulatedEvents > SimulationOptions.defaultMaxSimulatedEvents)
+        #expect(estimate.fittingDuration == 0)
         #expect(SimulationError.tooMuchWork(estimate).description.contains("fewer replications"))
     }
 
@@ -99,7 +113,7 @@ struct EventBudgetTests {
     @Test("a run inside the budget is unchanged: the estimate equals 2λT and the run ends normally")
     func withinBudget() throws {
         var options = SimulationOptions(seed: 1)
-        options.maxSimulatedEvents = 7.2 * 100 * 1.001
+        options.maxSimulatedEvents = 7.2 * 100 * 1.001 + EventBudget.fixedCost(seriesPoints: 100)
         let report = try Simulation.run(Self.mm4(), scenario: Fixture.scenario(duration: 100), options: options)
         #expect(report.scale == 1)
         let offered = try #require(report.flows.first).offered
@@ -115,7 +129,8 @@ struct EventBudgetTests {
         let model = Fixture.model([client, server], flows: [Fixture.flow(entry: "client", rate: 10)])
         var options = SimulationOptions(seed: 1)
         let estimated = 10.0 * 3 * 200 // arrival + client visit + server visit, 200 s
-        options.maxSimulatedEvents = estimated * 1.01
+        let budget = (estimated + EventBudget.fixedCost(seriesPoints: 200)) * 1.01
+        options.maxSimulatedEvents = budget
         do {
             _ = try Simulation.run(model, scenario: Fixture.scenario(duration: 200), options: options)
             Issue.record("the run should have been stopped")
@@ -124,7 +139,7 @@ struct EventBudgetTests {
                 Issue.record("expected .workExceeded, got \(error)")
                 return
             }
-            #expect(limit == UInt64(1.5 * estimated * 1.01))
+            #expect(limit == UInt64(1.5 * budget))
             #expect(processed > limit)
             #expect(error.description.contains("retries"))
         }

@@ -108,8 +108,10 @@ public enum Simulation {
         let expected = LoadScaling.expectedEvents(semantics, compiled, timeline: resolved.timeline, duration: resolved.duration)
         let count = max(1, options.replications)
         let fixed = EventBudget.fixedCost(seriesPoints: (resolved.duration / interval).rounded(.up))
-        // The fixed cost of every replication cannot be scaled away: the load is scaled to what is left.
-        let target = options.maxEvents > 0 ? max(1, options.maxEvents - fixed * Double(count)) : 0
+        // The fixed cost of every replication cannot be scaled away: the load is scaled to what is left, but to no
+        // less than a fifth of the target (a load scaled to nothing would report nothing); beyond that the budget
+        // refuses the run and asks for fewer replications.
+        let target = options.maxEvents > 0 ? max(options.maxEvents / 5, options.maxEvents - fixed * Double(count)) : 0
         let scale = LoadScaling.choose(events: expected.events * Double(count), budget: target, components: compiled.components,
                                        peakArrivals: expected.peakArrivals, meanService: semantics.service.map(\.mean))
         let notes = LoadScaling.notes(scale, components: compiled.components, names: compiled.names,

@@ -77,6 +77,18 @@ struct EventBudgetTests {
         #expect(SimulationError.tooMuchWork(estimate).description.contains("fewer replications"))
     }
 
+    @Test("many replications are not scaled to nothing to fit their fixed cost: they keep at least a tenth of the target")
+    func replicationsKeepLoad() throws {
+        var options = SimulationOptions(seed: 1)
+        options.replications = 6_000
+        // 7.2 events/s for 10^4 s: 7.2e4 per run, 4.32e8 for 6,000; their fixed cost 5,000 + 5 × 3,334 points each.
+        let estimate = try #require(Self.refusal(Self.mm4(), duration: 1e4, options: options))
+        // Scaled to a fifth of the target, k ≥ 4.32e8 / 5e6; k is chosen in [k_min, 2 k_min], so at least a tenth is kept.
+        let kept = estimate.fullEvents * 6_000 / Double(estimate.scale)
+        #expect(kept >= SimulationOptions.defaultMaxEvents / 10)
+        #expect(SimulationError.tooMuchWork(estimate).description.contains("fewer replications"))
+    }
+
     @Test("a load of 10^40 requests per second is beyond the million-fold scale and refused before any event")
     func hugeRateRefused() throws {
         let estimate = try #require(Self.refusal(Self.mm4(rate: 1e40), duration: 60))

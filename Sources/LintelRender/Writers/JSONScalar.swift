@@ -10,10 +10,8 @@ enum JSONScalar {
             string(text, into: &out)
         } else if T.self == Double.self, let number = value as? Double {
             double(number, into: &out)
-        } else if T.self == Int.self || T.self == Int64.self || T.self == Int32.self || T.self == Int16.self || T.self == Int8.self,
-                  let number = value as? any BinaryInteger {
-            out.append(contentsOf: String(number).utf8)
-        } else if T.self == UInt64.self || T.self == UInt.self || T.self == UInt32.self || T.self == UInt16.self || T.self == UInt8.self,
+        } else if T.self == Int.self || T.self == Int64.self || T.self == Int32.self || T.self == Int16.self || T.self == Int8.self
+                    || T.self == UInt64.self || T.self == UInt.self || T.self == UInt32.self || T.self == UInt16.self || T.self == UInt8.self,
                   let number = value as? any BinaryInteger {
             out.append(contentsOf: String(number).utf8)
         } else if T.self == Bool.self, let flag = value as? Bool {

@@ -202,9 +202,7 @@ final class JSONContainer {
             let member = members[index]
             if let nested = member.deferred {
                 // Its own buffer (and scratch), so finishing it leaves this one's scratch alone.
-                Self.writeKey(member.key, keyed: keyed, depth: depth, into: &buffer.bytes)
-                nested.finish()
-                buffer.bytes.append(contentsOf: nested.buffer.bytes)
+                writeDeferred(member.key, nested, into: &buffer.bytes)
             } else {
                 buffer.bytes.append(contentsOf: buffer.scratch[(member.range.lowerBound - start)..<(member.range.upperBound - start)])
             }
@@ -231,12 +229,9 @@ final class JSONContainer {
                 length += member.range.count
                 continue
             }
-            var piece: [UInt8]
+            var piece: [UInt8] = []
             if let nested = member.deferred {
-                piece = []
-                Self.writeKey(member.key, keyed: keyed, depth: depth, into: &piece)
-                nested.finish()
-                piece.append(contentsOf: nested.buffer.bytes)
+                writeDeferred(member.key, nested, into: &piece)
             } else {
                 piece = Array(buffer.bytes[member.range])
             }
@@ -267,6 +262,13 @@ final class JSONContainer {
             }
         }
         buffer.bytes.removeSubrange((start + length)...)
+    }
+
+    /// A deferred member's line: its key, then its encoder's value, finished now.
+    private func writeDeferred(_ key: String, _ nested: JSONValueEncoder, into out: inout [UInt8]) {
+        Self.writeKey(key, keyed: keyed, depth: depth, into: &out)
+        nested.finish()
+        out.append(contentsOf: nested.buffer.bytes)
     }
 
     private static func writeKey(_ key: String, keyed: Bool, depth: Int, into out: inout [UInt8]) {
